@@ -1,0 +1,200 @@
+using BackCare.Bot.Triage;
+using BackCare.Bot.Understanding;
+
+namespace BackCare.Bot.Tests.Understanding;
+
+public class DurationReaderTests
+{
+    private static readonly DateTime Now = new(2026, 11, 25, 12, 0, 0); // a Wednesday
+
+    [Theory]
+    [InlineData("about 3 weeks", 21)]
+    [InlineData("3 weeks", 21)]
+    [InlineData("three weeks", 21)]
+    [InlineData("since last Tuesday", 8)]
+    [InlineData("since yesterday", 1)]
+    [InlineData("it started yesterday", 1)]
+    [InlineData("this morning", 0)]
+    [InlineData("a couple of days", 4)]
+    [InlineData("10 days", 10)]
+    [InlineData("a fortnight", 14)]
+    [InlineData("a week or so", 7)]
+    [InlineData("a month", 30)]
+    [InlineData("six weeks", 42)]
+    [InlineData("a couple of months", 60)]
+    [InlineData("on and off for years", 365)]
+    [InlineData("years", 365)]
+    [InlineData("2-3 weeks", 21)]
+    [InlineData("3 weeks ago", 21)]
+    [InlineData("since the weekend", 4)]
+    public void Reads_natural_durations(string text, int days)
+    {
+        Assert.Equal(days, DurationReader.Read(text, Now).Days);
+    }
+
+    [Theory]
+    [InlineData("a few weeks")]
+    [InlineData("several weeks")]
+    [InlineData("more than 3 weeks")]
+    [InlineData("3 or 4 weeks")]
+    [InlineData("about a month")]
+    [InlineData("3")]
+    [InlineData("not long")]
+    [InlineData("")]
+    public void Answers_either_side_of_four_weeks_or_without_a_unit_are_unclear(string text)
+    {
+        Assert.False(DurationReader.Read(text, Now).IsClear);
+    }
+}
+
+public class SeverityReaderTests
+{
+    [Theory]
+    [InlineData("7", 7)]
+    [InlineData("seven", 7)]
+    [InlineData("7/10", 7)]
+    [InlineData("7 / 10", 7)]
+    [InlineData("seven out of ten", 7)]
+    [InlineData("about a 6", 6)]
+    [InlineData("6 or 7", 7)]
+    [InlineData("between 6 and 7", 7)]
+    [InlineData("6.5", 7)]
+    [InlineData("0", 0)]
+    [InlineData("10", 10)]
+    [InlineData("mild", 3)]
+    [InlineData("not too bad", 3)]
+    [InlineData("moderate", 6)]
+    [InlineData("pretty bad", 7)]
+    [InlineData("really bad", 8)]
+    [InlineData("excruciating", 9)]
+    [InlineData("the worst ever", 10)]
+    [InlineData("worst pain of my life", 10)]
+    public void Reads_scores_and_words(string text, int score)
+    {
+        Assert.Equal(score, SeverityReader.Read(text));
+    }
+
+    [Theory]
+    [InlineData("15")]
+    [InlineData("-3")]
+    [InlineData("purple")]
+    [InlineData("")]
+    public void Anything_outside_zero_to_ten_is_not_a_score(string text)
+    {
+        Assert.Null(SeverityReader.Read(text));
+    }
+}
+
+public class AnswerReaderTests
+{
+    [Theory]
+    [InlineData("yes", Answer.Yes)]
+    [InlineData("yeah", Answer.Yes)]
+    [InlineData("a little", Answer.Yes)]
+    [InlineData("I think so", Answer.Yes)]
+    [InlineData("sometimes", Answer.Yes)]
+    [InlineData("no", Answer.No)]
+    [InlineData("nope", Answer.No)]
+    [InlineData("not really", Answer.No)]
+    [InlineData("no numbness", Answer.No)]
+    [InlineData("none", Answer.No)]
+    [InlineData("I don't think so", Answer.No)]
+    [InlineData("not sure", Answer.NotSure)]
+    [InlineData("I don't know", Answer.NotSure)]
+    [InlineData("maybe", Answer.NotSure)]
+    public void Reads_yes_no_and_not_sure(string text, Answer expected)
+    {
+        Assert.Equal(expected, AnswerReader.Read(text));
+    }
+
+    [Theory]
+    [InlineData("purple")]
+    [InlineData("")]
+    public void Anything_else_is_unclear(string text)
+    {
+        Assert.Null(AnswerReader.Read(text));
+    }
+}
+
+public class LegReaderTests
+{
+    [Theory]
+    [InlineData("my left leg", Answer.Yes, Legs.One, null)]
+    [InlineData("both", Answer.Yes, Legs.Both, null)]
+    [InlineData("both legs", Answer.Yes, Legs.Both, null)]
+    [InlineData("yes, down to my foot", Answer.Yes, null, Answer.Yes)]
+    [InlineData("just the thigh", Answer.Yes, null, Answer.No)]
+    [InlineData("right leg, into the calf", Answer.Yes, Legs.One, Answer.Yes)]
+    [InlineData("no", Answer.No, null, null)]
+    [InlineData("no, only the left one", Answer.Yes, Legs.One, null)]
+    [InlineData("no pain in my legs", Answer.No, Legs.Both, null)]
+    public void Reads_which_leg_and_how_far(string text, Answer? present, Legs? which, Answer? belowKnee)
+    {
+        Assert.Equal(new LegReading(present, which, belowKnee), LegReader.Read(text));
+    }
+}
+
+public class EmergencySignDetectorTests
+{
+    [Theory]
+    [InlineData("I can't feel between my legs", RedFlag.SaddleNumbness)]
+    [InlineData("my bum and inner thighs are numb", RedFlag.SaddleNumbness)]
+    [InlineData("numbness around my genitals", RedFlag.SaddleNumbness)]
+    [InlineData("I wet myself and can't control it", RedFlag.BladderOrBowel)]
+    [InlineData("I've lost control of my bowels", RedFlag.BladderOrBowel)]
+    [InlineData("I can't pee properly since this started", RedFlag.BladderOrBowel)]
+    [InlineData("both my legs went numb", RedFlag.BothLegsNumbOrWeak)]
+    [InlineData("my legs are weak and tingly", RedFlag.BothLegsNumbOrWeak)]
+    [InlineData("my leg keeps giving way", RedFlag.WorseningLegWeakness)]
+    [InlineData("I think I have foot drop", RedFlag.WorseningLegWeakness)]
+    [InlineData("it started after a car accident", RedFlag.SeriousAccidentOrFall)]
+    [InlineData("I fell off a ladder yesterday", RedFlag.SeriousAccidentOrFall)]
+    [InlineData("I also have chest pain", RedFlag.ChestPain)]
+    [InlineData("not sure if I can feel between my legs", RedFlag.SaddleNumbness)]
+    [InlineData("no fever, but I can't control my bladder", RedFlag.BladderOrBowel)]
+    public void Finds_reported_emergency_signs(string text, RedFlag expected)
+    {
+        Assert.Contains(expected, EmergencySignDetector.Detect(text));
+    }
+
+    [Theory]
+    [InlineData("no bladder problems")]
+    [InlineData("I don't have numbness")]
+    [InlineData("no numbness between my legs")]
+    [InlineData("I haven't wet myself")]
+    [InlineData("never had chest pain")]
+    [InlineData("bladder problems? no")]
+    [InlineData("there was no accident")]
+    [InlineData("my lower back aches when I sit")]
+    [InlineData("about 3 weeks")]
+    [InlineData("both")]
+    [InlineData("my left leg is a bit numb")]
+    [InlineData("7")]
+    public void Ignores_denials_and_ordinary_answers(string text)
+    {
+        Assert.Empty(EmergencySignDetector.Detect(text));
+    }
+}
+
+public class CommandReaderTests
+{
+    [Theory]
+    [InlineData("help", Command.Help)]
+    [InlineData("Help please", Command.Help)]
+    [InlineData("what can you do?", Command.Help)]
+    [InlineData("cancel", Command.Cancel)]
+    [InlineData("stop", Command.Cancel)]
+    [InlineData("start over", Command.StartOver)]
+    [InlineData("Restart", Command.StartOver)]
+    [InlineData("summary", Command.Summary)]
+    [InlineData("show my summary", Command.Summary)]
+    [InlineData("delete my data", Command.DeleteMyData)]
+    [InlineData("please forget me", Command.DeleteMyData)]
+    [InlineData("it helps when I stop", Command.None)]
+    [InlineData("stop sign", Command.None)]
+    [InlineData("yes", Command.None)]
+    public void Reads_commands_only_when_the_message_is_the_command(string text, Command expected)
+    {
+        Assert.Equal(expected, CommandReader.Read(text));
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace BackCare.Bot.Hosting;
+
+/// <summary>
+/// The bot's adapter. When a turn fails it logs the failure (never what the user said), apologises in plain
+/// words, and clears the conversation's state so the person is not stuck repeating the step that failed.
+/// </summary>
+public sealed class AdapterWithErrorHandler : CloudAdapter
+{
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState)
+        : base(auth, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            // The exception's type and stack say where it failed; its message can quote input, so it is left out.
+            logger.LogError(
+                "Turn failed in channel {ChannelId} on a {ActivityType} activity: {ExceptionType}\n{StackTrace}",
+                turnContext.Activity.ChannelId,
+                turnContext.Activity.Type,
+                exception.GetType().FullName,
+                exception.StackTrace);
+
+            try
+            {
+                await turnContext.SendActivityAsync(
+                    "Sorry, something went wrong on my side. I've reset our conversation so we can start again: just send me a message. "
+                    + "If you have any of the warning signs of a back emergency, don't wait for me: get medical help now.");
+                await conversationState.DeleteAsync(turnContext);
+            }
+            catch (Exception cleanupFailure)
+            {
+                logger.LogError("Could not apologise or clear state after a failed turn: {ExceptionType}", cleanupFailure.GetType().FullName);
+            }
+        };
+    }
+}

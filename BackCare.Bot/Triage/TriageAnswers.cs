@@ -1,0 +1,44 @@
+namespace BackCare.Bot.Triage;
+
+/// <summary>
+/// Everything the triage asks, as answered. A <c>null</c> means "not asked" (the triage stops asking once an
+/// emergency answer is given). Kept as a plain record so it can be stored, summarised and decided on.
+/// </summary>
+public sealed record TriageAnswers
+{
+    // The emergency screen.
+    public Answer? SaddleNumbness { get; init; }
+    public Answer? BladderOrBowel { get; init; }
+    public Answer? BothLegsNumbOrWeak { get; init; }
+    public Answer? LegWeaknessWorsening { get; init; }
+    public Answer? SeriousAccidentOrFall { get; init; }
+    public Answer? ChestPain { get; init; }
+
+    /// <summary>How long the pain has lasted, in days.</summary>
+    public int? DurationDays { get; init; }
+
+    /// <summary>How bad the pain is now, 0 (none) to 10 (worst imaginable).</summary>
+    public int? Severity { get; init; }
+
+    public Answer? EasesWithRest { get; init; }
+    public Answer? WorseAtNight { get; init; }
+
+    public Answer? SpreadsDownLeg { get; init; }
+    public Legs? PainLegs { get; init; }
+    public Answer? BelowKnee { get; init; }
+
+    public Answer? NumbnessTinglingWeakness { get; init; }
+    public Legs? NumbnessLegs { get; init; }
+    public Answer? NumbnessGettingWorse { get; init; }
+
+    public Answer? WeightLoss { get; init; }
+    public Answer? Fever { get; init; }
+    public Answer? CancerHistory { get; init; }
+    public Answer? OsteoporosisOrSteroids { get; init; }
+    public Answer? RecentFallOrKnock { get; init; }
+    public Answer? WeakImmuneOrInjectingDrugs { get; init; }
+    public Answer? LumpOrShapeChange { get; init; }
+    public AgeBand? Age { get; init; }
+    public Answer? FirstEverBackPain { get; init; }
+    public Answer? RecurringAndWorsening { get; init; }
+}

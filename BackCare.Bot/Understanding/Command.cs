@@ -1,0 +1,12 @@
+namespace BackCare.Bot.Understanding;
+
+/// <summary>Words that work at any turn, whatever is being asked.</summary>
+public enum Command
+{
+    None,
+    Help,
+    Cancel,
+    StartOver,
+    Summary,
+    DeleteMyData,
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BackCare.Bot.Triage;
+using Microsoft.Recognizers.Text;
+using Microsoft.Recognizers.Text.DateTime;
+
+namespace BackCare.Bot.Understanding;
+
+/// <summary>
+/// Reads how long the pain has lasted: "about 3 weeks", "since last Tuesday", "a couple of months", "on and off
+/// for years". Anything that could fall either side of the four-week line ("a few weeks", "more than 3 weeks")
+/// is unclear, so the bot asks again rather than choose the less urgent reading.
+/// </summary>
+public static partial class DurationReader
+{
+    private static readonly Lazy<DateTimeModel> Model = new(() =>
+        (DateTimeModel)new DateTimeRecognizer(Culture.English, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel());
+
+    /// <summary>Builds the recogniser's regexes now, off the request path.</summary>
+    public static void WarmUp() => _ = Read("about 3 weeks", DateTime.UtcNow);
+
+    /// <summary>Reads a duration.</summary>
+    /// <param name="text">What the person typed.</param>
+    /// <param name="now">The current time, for answers given as a date ("since Monday").</param>
+    /// <returns>The reading.</returns>
+    public static DurationReading Read(string? text, DateTime now)
+    {
+        var said = TextNormalizer.Normalize(text);
+        if (said.Length == 0)
+        {
+            return DurationReading.Unclear;
+        }
+
+        if (StraddlesFourWeeks().IsMatch(said))
+        {
+            return DurationReading.Unclear;
+        }
+
+        // Phrases the recogniser reads too precisely come first, then the recogniser, then the vaguer phrases it does not know.
+        var days = BeforeRecognizer(said) ?? FromRecognizer(said, now) ?? AfterRecognizer(said);
+        if (days is not null)
+        {
+            return new DurationReading(days);
+        }
+
+        return DurationReading.Unclear;
+    }
+
+    private static int? BeforeRecognizer(string said)
+    {
+        if (FewDays().IsMatch(said))
+        {
+            return 4;
+        }
+
+        if (Fortnight().IsMatch(said))
+        {
+            return 14;
+        }
+
+        return FewMonths().IsMatch(said) ? 90 : null;
+    }
+
+    private static int? AfterRecognizer(string said)
+    {
+        if (Years().IsMatch(said))
+        {
+            return 365;
+        }
+
+        if (LongTime().IsMatch(said))
+        {
+            return 180;
+        }
+
+        if (Today().IsMatch(said))
+        {
+            return 0;
+        }
+
+        return Yesterday().IsMatch(said) ? 1 : null;
+    }
+
+    private static int? FromRecognizer(string said, DateTime now)
+    {
+        List<ModelResult> results;
+        try
+        {
+            results = Model.Value.Parse(said, now);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or RegexMatchTimeoutException)
+        {
+            return null;
+        }
+
+        var longest = (int?)null;
+        foreach (var result in results)
+        {
+            if (result.Resolution?["values"] is not List<Dictionary<string, string>> values || values.Count == 0)
+            {
+                continue;
+            }
+
+            var days = result.TypeName switch
+            {
+                "datetimeV2.duration" => FromDuration(values[0]),
+                "datetimeV2.date" or "datetimeV2.datetime" => FromPastPoint(values, "value", now),
+                "datetimeV2.daterange" or "datetimeV2.datetimerange" => FromPastPoint(values, "start", now),
+                _ => null,
+            };
+
+            if (days is int d)
+            {
+                // "more than three weeks" may be four weeks or more: ask again rather than read it as three.
+                if (values[0].TryGetValue("Mod", out var mod) && mod is "more" or "after" && d < TriageRules.LongLastingFromDays && d * 2 >= TriageRules.LongLastingFromDays)
+                {
+                    return null;
+                }
+
+                longest = Math.Max(longest ?? 0, d);
+            }
+        }
+
+        return longest;
+    }
+
+    private static int? FromDuration(Dictionary<string, string> value)
+        => value.TryGetValue("value", out var seconds) && double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s)
+            ? (int)Math.Ceiling(s / 86400)
+            : null;
+
+    private static int? FromPastPoint(List<Dictionary<string, string>> values, string key, DateTime now)
+    {
+        // Ambiguous dates come with a past and a future reading; the pain started in the past.
+        var starts = values
+            .Select(v => v.TryGetValue(key, out var raw) && DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ? start : (DateTime?)null)
+            .Where(start => start is not null)
+            .Select(start => start!.Value)
+            .ToList();
+        var past = starts.Where(start => start.Date <= now.Date).OrderByDescending(start => start).FirstOrDefault();
+        if (past == default && starts.Count > 0 && values.Any(v => v.TryGetValue("timex", out var timex) && timex.Contains("-W", StringComparison.Ordinal)))
+        {
+            // "since the weekend" is read as the coming weekend: the one before is meant.
+            past = starts.Min().AddDays(-7);
+        }
+
+        return past == default || past.Date > now.Date ? null : (int)(now.Date - past.Date).TotalDays;
+    }
+
+    [GeneratedRegex(@"\b(a\s+)?(few|several|some|couple\s+of\s+or\s+three|three\s+or\s+four|3\s+or\s+4|3-4|3\s+to\s+4)\s+weeks\b|\b(about|around|nearly|almost)\s+(a\s+month|4\s+weeks|four\s+weeks)\b")]
+    private static partial Regex StraddlesFourWeeks();
+
+    [GeneratedRegex(@"\b(years|a\s+year|ages|decades?|since\s+i\s+was\s+(young|a\s+kid|a\s+child|a\s+teenager)|as\s+long\s+as\s+i\s+can\s+remember|forever|all\s+my\s+life|my\s+whole\s+life)\b")]
+    private static partial Regex Years();
+
+    [GeneratedRegex(@"\b(a\s+long\s+time|long\s+time|many\s+months|months\s+and\s+months|months)\b")]
+    private static partial Regex LongTime();
+
+    [GeneratedRegex(@"\b(today|this\s+morning|this\s+afternoon|this\s+evening|tonight|just\s+now|an\s+hour\s+ago|a\s+few\s+hours|(\d+|a\s+couple\s+of|few|some)\s+hours?)\b")]
+    private static partial Regex Today();
+
+    [GeneratedRegex(@"\b(yesterday|last\s+night|since\s+last\s+night)\b")]
+    private static partial Regex Yesterday();
+
+    [GeneratedRegex(@"\b(a\s+)?(few|couple\s+of|couple|several)\s+days\b")]
+    private static partial Regex FewDays();
+
+    [GeneratedRegex(@"\b(a\s+)?fortnight\b")]
+    private static partial Regex Fortnight();
+
+    [GeneratedRegex(@"\b(a\s+)?(few|several)\s+months\b")]
+    private static partial Regex FewMonths();
+}
