@@ -12,6 +12,12 @@ public sealed class BackCareOptions
     /// </summary>
     public bool AllowUnauthenticatedOutsideDevelopment { get; set; }
 
+    /// <summary>Gets or sets the triage content file; triage-content.json next to the assembly when empty.</summary>
+    public string? TriageContentPath { get; set; }
+
+    /// <summary>Gets or sets the exercise catalogue file; exercises.json next to the assembly when empty.</summary>
+    public string? ExerciseCataloguePath { get; set; }
+
     /// <summary>Gets or sets where to send people who need care: numbers and wording for the deployment's country.</summary>
     public CareContacts Care { get; set; } = new();
 

@@ -6,6 +6,9 @@ namespace BackCare.Bot.Triage;
 /// </summary>
 public sealed record TriageAnswers
 {
+    /// <summary>Whether the person said at least one emergency sign might apply (each is then asked on its own).</summary>
+    public bool ScreenPositive { get; init; }
+
     // The emergency screen.
     public Answer? SaddleNumbness { get; init; }
     public Answer? BladderOrBowel { get; init; }

@@ -12,7 +12,8 @@ namespace BackCare.Dialogs;
 /// <typeparam name="T">The type of the value.</typeparam>
 public abstract class Prompt<T> : Dialog
 {
-    internal const string AttemptCountKey = "AttemptCount";
+    /// <summary>The key of the number of answers tried, in the prompt's state.</summary>
+    protected internal const string AttemptCountKey = "AttemptCount";
     private const string PersistedOptions = "options";
     private const string PersistedState = "state";
 

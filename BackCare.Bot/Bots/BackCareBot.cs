@@ -1,0 +1,110 @@
+using BackCare.Bot.Understanding;
+using BackCare.Dialogs;
+using BackCare.Dialogs.Choices;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+
+namespace BackCare.Bot.Bots;
+
+/// <summary>
+/// The bot: greets once per conversation, runs the root dialog on each message, handles "delete my data"
+/// before any dialog, and saves conversation and user state once at the end of every turn.
+/// </summary>
+/// <typeparam name="T">The root dialog.</typeparam>
+public class BackCareBot<T>(ConversationState conversationState, UserState userState, T dialog, ILogger<BackCareBot<T>> logger) : ActivityHandler
+    where T : Dialog
+{
+    /// <summary>The name of the event Web Chat sends when the page opens.</summary>
+    public const string WebChatJoinEvent = "webchat/join";
+
+    /// <summary>The greeting, sent once per conversation.</summary>
+    public const string Welcome =
+        "Hi, I'm BackCare. I'll ask you some questions about your back pain and tell you whether you should see a doctor, and how soon. "
+        + "If it's safe, I can then take you through some gentle exercises, one step at a time.\n\n"
+        + "I'm not a doctor and I can't diagnose anything. If you have numbness between your legs, trouble peeing, or weakness in both legs, "
+        + "don't wait for me: get emergency help now.\n\nType **help** at any time. Ready when you are: say hi, or tap the button.";
+
+    private readonly IStatePropertyAccessor<ConversationData> _conversationData = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+    private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
+
+    /// <inheritdoc/>
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.Activity.Type == ActivityTypes.Message && turnContext.Activity.ChannelId == Channels.Msteams)
+        {
+            // In group chats the @mention of the bot arrives inside the text: remove it before reading the answer.
+            turnContext.Activity.Text = turnContext.Activity.RemoveRecipientMention()?.Trim();
+        }
+
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+        await userState.SaveChangesAsync(turnContext, false, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var text = turnContext.Activity.Text;
+        if (string.IsNullOrWhiteSpace(text) && turnContext.Activity.Value is not null)
+        {
+            // A card button that posts data instead of text: take its "text" field when it has one.
+            text = (turnContext.Activity.Value as Newtonsoft.Json.Linq.JObject)?["text"]?.ToString();
+            turnContext.Activity.Text = text;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            await turnContext.SendActivityAsync("I didn't get any words there. Could you type your answer, or tap one of the buttons?", cancellationToken: cancellationToken);
+            return;
+        }
+
+        if (CommandReader.Read(text) == Command.DeleteMyData)
+        {
+            await conversationState.DeleteAsync(turnContext, cancellationToken);
+            await userState.DeleteAsync(turnContext, cancellationToken);
+            logger.LogInformation("Deleted the state of a conversation on request.");
+            await turnContext.SendActivityAsync(
+                "Done: I've deleted everything I kept about this conversation, including your answers. If you want to start again, just say hi.",
+                cancellationToken: cancellationToken);
+            return;
+        }
+
+        await dialog.RunAsync(turnContext, _dialogState, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(membersAdded);
+        if (membersAdded.Count > 0)
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.Activity.Name == WebChatJoinEvent)
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        if (data.Welcomed)
+        {
+            return;
+        }
+
+        data.Welcomed = true;
+        var greeting = ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, [new Choice("Start the check"), new Choice("Help")], Welcome);
+        await turnContext.SendActivityAsync(greeting, cancellationToken);
+    }
+}

@@ -1,0 +1,140 @@
+using BackCare.Bot.Bots;
+using BackCare.Bot.Triage;
+using BackCare.Bot.Understanding;
+using BackCare.Dialogs;
+using Microsoft.Bot.Builder;
+
+namespace BackCare.Bot.Dialogs;
+
+/// <summary>
+/// The base of the root dialog: before any inner dialog sees a message, it checks for an emergency sign typed
+/// in free text (which ends everything with emergency advice) and for the commands that work at any turn:
+/// help, cancel, start over and summary. ("Delete my data" is handled by the bot, before any dialog runs.)
+/// </summary>
+public abstract class InterruptibleDialog : ComponentDialog
+{
+    private readonly IStatePropertyAccessor<ConversationData> _conversationData;
+    private readonly TriageContent _content;
+    private readonly TriageReport _report;
+
+    protected InterruptibleDialog(string dialogId, IStatePropertyAccessor<ConversationData> conversationData, TriageContent content, TriageReport report)
+        : base(dialogId)
+    {
+        _conversationData = conversationData;
+        _content = content;
+        _report = report;
+    }
+
+    /// <summary>What BackCare can do, and the words that work at any turn.</summary>
+    protected const string GeneralHelp =
+        "I ask a few questions about your back pain and tell you how soon to see a doctor, if at all. When it's safe, I can take you through a gentle routine, one step at a time.\n\n"
+        + "You can type these at any time:\n\n- **help**: explain the current question\n- **summary**: a summary of your answers to show a doctor\n"
+        + "- **start over**: begin the questions again\n- **cancel**: stop what we're doing\n- **delete my data**: remove everything I've kept about this conversation\n\n"
+        + "If you notice numbness between your legs, trouble peeing, or weakness in both legs, tell me straight away, or call the emergency number.";
+
+    /// <summary>Handles an interruption in a message that starts the dialog, when nothing was running.</summary>
+    /// <inheritdoc/>
+    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        return await InterruptAsync(innerDc, isRunning: false, cancellationToken)
+            ?? await base.OnBeginDialogAsync(innerDc, options, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        return await InterruptAsync(innerDc, isRunning: true, cancellationToken)
+            ?? await base.OnContinueDialogAsync(innerDc, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult?> InterruptAsync(DialogContext innerDc, bool isRunning, CancellationToken cancellationToken)
+    {
+        var activity = innerDc.Context.Activity;
+        if (activity.Type != Microsoft.Bot.Schema.ActivityTypes.Message || string.IsNullOrWhiteSpace(activity.Text))
+        {
+            return null;
+        }
+
+        var data = await _conversationData.GetAsync(innerDc.Context, () => new ConversationData(), cancellationToken);
+        var signs = EmergencySignDetector.Detect(activity.Text);
+        if (signs.Count > 0)
+        {
+            // Whatever was running stops: no question and no exercise goes on after an emergency sign.
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            data.Answers = TriageInterview.RecordEmergencySigns(data.Answers, signs);
+            data.Outcome = TriageRules.Decide(data.Answers);
+            data.CurrentQuestion = null;
+            data.InRoutine = false;
+            data.Routine = null;
+            await innerDc.Context.SendActivityAsync(_report.Advice(data.Outcome), cancellationToken: cancellationToken);
+            return new DialogTurnResult(DialogTurnStatus.Complete, data.Outcome);
+        }
+
+        var command = CommandReader.Read(activity.Text);
+        if (data.InRoutine && command == Command.Cancel)
+        {
+            // In a routine, "stop" ends the routine its own way (with the pain check).
+            return null;
+        }
+
+        switch (command)
+        {
+            case Command.Help:
+                await innerDc.Context.SendActivityAsync(HelpFor(data), cancellationToken: cancellationToken);
+                if (isRunning)
+                {
+                    await innerDc.RepromptDialogAsync(cancellationToken);
+                    return EndOfTurn;
+                }
+
+                return new DialogTurnResult(DialogTurnStatus.Complete);
+
+            case Command.Summary:
+                await innerDc.Context.SendActivityAsync(_report.Summary(data.Answers, data.Outcome), cancellationToken: cancellationToken);
+                if (isRunning)
+                {
+                    await innerDc.RepromptDialogAsync(cancellationToken);
+                    return EndOfTurn;
+                }
+
+                return new DialogTurnResult(DialogTurnStatus.Complete);
+
+            case Command.Cancel:
+                await innerDc.CancelAllDialogsAsync(cancellationToken);
+                data.CurrentQuestion = null;
+                data.InRoutine = false;
+                await innerDc.Context.SendActivityAsync(
+                    "OK, I've stopped. Type **start over** whenever you want to begin again, **summary** to see your answers, or **delete my data** to remove them.",
+                    cancellationToken: cancellationToken);
+                return new DialogTurnResult(DialogTurnStatus.Cancelled);
+
+            case Command.StartOver:
+                await innerDc.CancelAllDialogsAsync(cancellationToken);
+                data.ResetTriage();
+                await innerDc.Context.SendActivityAsync("Let's start again from the beginning.", cancellationToken: cancellationToken);
+                return await innerDc.BeginDialogAsync(InitialDialogId!, null, cancellationToken);
+
+            default:
+                return null;
+        }
+    }
+
+    private string HelpFor(ConversationData data)
+    {
+        if (data.InRoutine)
+        {
+            return "We're in your routine. Say **done** (or next) when you've finished a step, **repeat** to hear it again, **back** for the previous step, "
+                + "**skip** to move to the next exercise, **pause** to take a break, or **stop** to finish. If anything hurts, say **it hurts** and we'll stop.";
+        }
+
+        if (data.CurrentQuestion is QuestionId question)
+        {
+            var text = _content.Questions[question];
+            return $"{text.Help} {text.Example}\n\nIf you're not sure, it's fine to say \"not sure\": I'll take the careful view.\n\n{GeneralHelp}";
+        }
+
+        return GeneralHelp;
+    }
+}

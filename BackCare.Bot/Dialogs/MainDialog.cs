@@ -1,0 +1,158 @@
+using BackCare.Bot.Bots;
+using BackCare.Bot.Exercises;
+using BackCare.Bot.Triage;
+using BackCare.Dialogs;
+using BackCare.Dialogs.Choices;
+using Microsoft.Bot.Builder;
+
+namespace BackCare.Bot.Dialogs;
+
+/// <summary>
+/// The conversation: triage first; then, only when the outcome allows it, an offer of the gentle routine
+/// (at doctor level only the stretches, "once your doctor agrees"); after an emergency or urgent outcome,
+/// never any exercise.
+/// </summary>
+public sealed class MainDialog : InterruptibleDialog
+{
+    private const string FlowId = "mainFlow";
+    private const string LoadedLiftsId = "loadedLifts";
+
+    private readonly IStatePropertyAccessor<ConversationData> _conversationData;
+    private readonly TriageReport _report;
+
+    public MainDialog(IStatePropertyAccessor<ConversationData> conversationData, TriageContent content, TriageReport report, TriageDialog triage, RoutineDialog routine)
+        : base(nameof(MainDialog), conversationData, content, report)
+    {
+        _conversationData = conversationData;
+        _report = report;
+
+        AddDialog(new WaterfallDialog(FlowId,
+        [
+            StartTriageStepAsync,
+            OfferRoutineStepAsync,
+            AskAboutGymStepAsync,
+            AskAboutLoadedLiftsStepAsync,
+            StartRoutineStepAsync,
+            AfterRoutineStepAsync,
+            RecheckStepAsync,
+        ]));
+        AddDialog(triage);
+        AddDialog(routine);
+        AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)));
+        AddDialog(new ConfirmPrompt(LoadedLiftsId) { ConfirmChoices = (new Choice("Yes, include them"), new Choice("No, skip them")) });
+        InitialDialogId = FlowId;
+    }
+
+    private async Task<DialogTurnResult> StartTriageStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
+        if (data.Outcome is { Level: Disposition.Emergency or Disposition.Urgent } earlier)
+        {
+            // An urgent or emergency answer stands until the person chooses to start over.
+            await step.Context.SendActivityAsync(
+                $"{_report.Advice(earlier)}\n\nIf things have changed and you want to answer the questions again, type **start over**.",
+                cancellationToken: cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        if (data.Outcome is not null)
+        {
+            data.ResetTriage();
+        }
+
+        return await step.BeginDialogAsync(nameof(TriageDialog), null, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> OfferRoutineStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var outcome = (TriageOutcome)step.Result!;
+        if (!outcome.AllowsExercise)
+        {
+            await step.Context.SendActivityAsync(
+                "Type **summary** for a summary you can show the doctor, or **start over** if something changes.",
+                cancellationToken: cancellationToken);
+            return await step.EndDialogAsync(outcome, cancellationToken);
+        }
+
+        var question = outcome.Level == Disposition.Doctor
+            ? "Would you like me to show you the gentle stretches now, so you know them for when your doctor agrees?"
+            : "Would you like to do a short, gentle routine now?";
+        return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
+        {
+            Prompt = MessageFactory.Text(question),
+            RetryPrompt = MessageFactory.Text($"Sorry, was that a yes or a no? {question}"),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AskAboutGymStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not true)
+        {
+            await step.Context.SendActivityAsync(
+                "No problem. Type **summary** for a summary of your answers, or **start over** to check again another time. Take care.",
+                cancellationToken: cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
+        if (!MayOfferLoadedLifts(data))
+        {
+            return await step.NextAsync(false, cancellationToken);
+        }
+
+        return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
+        {
+            Prompt = MessageFactory.Text("Your pain is low, so two light gym lifts could be added. Do you have access to a gym with a barbell and a lat pulldown machine?"),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AskAboutLoadedLiftsStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        step.Values["gym"] = step.Result is true;
+        if (step.Result is not true)
+        {
+            return await step.NextAsync(false, cancellationToken);
+        }
+
+        return await step.PromptAsync(LoadedLiftsId, new PromptOptions
+        {
+            Prompt = MessageFactory.Text("Would you like to include a rack pull and a lat pulldown, with a light weight? Only choose this if you're used to lifting."),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> StartRoutineStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
+        var request = new RoutineRequest(data.Outcome!.Level, data.Answers.Severity ?? 10, step.Values.GetValue<bool>("gym"), step.Result is true);
+        return await step.BeginDialogAsync(nameof(RoutineDialog), request, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AfterRoutineStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (StateValues.As<RoutineOutcome>(step.Result) != RoutineOutcome.Hurt)
+        {
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
+        {
+            Prompt = MessageFactory.Text("Would you like to go through the symptom questions again, in case something has changed?"),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> RecheckStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not true)
+        {
+            await step.Context.SendActivityAsync("OK. Rest up, and type **start over** any time you want to check again.", cancellationToken: cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
+        data.ResetTriage();
+        return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
+    }
+
+    private static bool MayOfferLoadedLifts(ConversationData data)
+        => data.Outcome?.Level == Disposition.SelfCare && data.Answers.Severity is <= 3;
+}

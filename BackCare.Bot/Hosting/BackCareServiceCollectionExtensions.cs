@@ -1,0 +1,61 @@
+using BackCare.Bot.Bots;
+using BackCare.Bot.Dialogs;
+using BackCare.Bot.Exercises;
+using BackCare.Bot.Storage;
+using BackCare.Bot.Triage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace BackCare.Bot.Hosting;
+
+/// <summary>Registers BackCare's services.</summary>
+public static class BackCareServiceCollectionExtensions
+{
+    /// <summary>Adds the bot, its adapter, state, storage, clinical content and dialogs.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration (root: the SDK reads MicrosoftAppId and friends from it).</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection AddBackCareBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BackCareOptions>().Bind(configuration.GetSection(BackCareOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient();
+
+        // The Bot Framework: authentication from configuration (empty app id = local mode), and the adapter.
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+
+        // State.
+        services.AddSingleton<IStorage>(sp => StorageFactory.Create(sp.GetRequiredService<IOptions<BackCareOptions>>().Value.Storage, sp.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddSingleton(sp => sp.GetRequiredService<ConversationState>().CreateProperty<ConversationData>(nameof(ConversationData)));
+
+        // Clinical content, validated at start-up by StartupChecks.
+        services.AddSingleton(sp => TriageContent.Load(ContentPath(sp, o => o.TriageContentPath, "Triage", TriageContent.FileName)));
+        services.AddSingleton(sp => ExerciseCatalogue.Load(ContentPath(sp, o => o.ExerciseCataloguePath, "Exercises", ExerciseCatalogue.FileName)));
+        services.AddSingleton(sp =>
+        {
+            var care = sp.GetRequiredService<IOptions<BackCareOptions>>().Value.Care;
+            return new TriageReport(sp.GetRequiredService<TriageContent>(), care.EmergencyNumber, care.UrgentAdvice);
+        });
+
+        // Dialogs hold no per-conversation state: one instance serves every conversation.
+        services.AddSingleton<TriageDialog>();
+        services.AddSingleton<RoutineDialog>();
+        services.AddSingleton<MainDialog>();
+        services.AddTransient<IBot, BackCareBot<MainDialog>>();
+
+        services.AddHostedService<StartupChecks>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        return services;
+    }
+
+    private static string ContentPath(IServiceProvider services, Func<BackCareOptions, string?> configured, string folder, string fileName)
+        => configured(services.GetRequiredService<IOptions<BackCareOptions>>().Value) is { Length: > 0 } path
+            ? path
+            : Path.Combine(AppContext.BaseDirectory, folder, fileName);
+}

@@ -1,0 +1,173 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Data.Sqlite;
+
+namespace BackCare.Bot.Storage;
+
+/// <summary>
+/// Bot state in a SQLite file: the default store, so a restart loses no conversation. Items are JSON with
+/// type names (see <see cref="StateJson"/>); an <see cref="IStoreItem"/> written with a stale ETag is refused,
+/// and "*" (or no ETag) overwrites.
+/// </summary>
+public sealed class SqliteStorage : IStorage, IStatePurge
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Initializes a new instance of the <see cref="SqliteStorage"/> class, creating the file and table when needed.</summary>
+    /// <param name="databasePath">The database file.</param>
+    /// <param name="clock">The clock, for last-write times.</param>
+    public SqliteStorage(string databasePath, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _clock = clock ?? TimeProvider.System;
+
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS state (
+                key TEXT PRIMARY KEY NOT NULL,
+                etag TEXT NOT NULL,
+                json TEXT NOT NULL,
+                updated_utc INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS state_updated ON state (updated_utc);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc/>
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var items = new Dictionary<string, object>();
+        if (keys.Length == 0)
+        {
+            return items;
+        }
+
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT key, etag, json FROM state WHERE key IN ({Parameters(command, keys)})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var value = StateJson.Deserialize(reader.GetString(2));
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value is IStoreItem item)
+            {
+                item.ETag = reader.GetString(1);
+            }
+
+            items[reader.GetString(0)] = value;
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc/>
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = Open();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var (key, value) in changes)
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(changes));
+            if (value is IStoreItem { ETag: { Length: > 0 } expected } && expected != "*")
+            {
+                await using var check = connection.CreateCommand();
+                check.Transaction = transaction;
+                check.CommandText = "SELECT etag FROM state WHERE key = $key";
+                check.Parameters.AddWithValue("$key", key);
+                if (await check.ExecuteScalarAsync(cancellationToken) is string current && current != expected)
+                {
+                    throw new ETagConflictException(key);
+                }
+            }
+
+            var etag = Guid.NewGuid().ToString("N");
+            await using var upsert = connection.CreateCommand();
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO state (key, etag, json, updated_utc) VALUES ($key, $etag, $json, $now)
+                ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_utc = excluded.updated_utc
+                """;
+            upsert.Parameters.AddWithValue("$key", key);
+            upsert.Parameters.AddWithValue("$etag", etag);
+            upsert.Parameters.AddWithValue("$json", StateJson.Serialize(value));
+            upsert.Parameters.AddWithValue("$now", now);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            if (value is IStoreItem written)
+            {
+                written.ETag = etag;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DELETE FROM state WHERE key IN ({Parameters(command, keys)})";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM state WHERE updated_utc < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Parameters(SqliteCommand command, string[] keys)
+    {
+        var names = new string[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            names[i] = $"$k{i}";
+            command.Parameters.AddWithValue(names[i], keys[i]);
+        }
+
+        return string.Join(", ", names);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 10000;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+}

@@ -1,0 +1,60 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace BackCare.Bot.Storage;
+
+/// <summary>
+/// How BackCare's stores write state: JSON with type names, like the SDK's MemoryStorage, so dialog state and
+/// state objects come back as the types they were. Only types from the runtime, the Bot Framework and BackCare
+/// may be named, so a tampered store cannot make the bot create anything else.
+/// </summary>
+public static class StateJson
+{
+    /// <summary>The serializer settings every store uses.</summary>
+    public static readonly JsonSerializerSettings Settings = new()
+    {
+        TypeNameHandling = TypeNameHandling.All,
+        SerializationBinder = new AllowedTypesBinder(),
+        ReferenceLoopHandling = ReferenceLoopHandling.Error,
+        MaxDepth = 128,
+    };
+
+    /// <summary>Writes a state object.</summary>
+    /// <param name="value">The object.</param>
+    /// <returns>The JSON.</returns>
+    public static string Serialize(object value) => JsonConvert.SerializeObject(value, Settings);
+
+    /// <summary>Reads a state object back.</summary>
+    /// <param name="json">The JSON.</param>
+    /// <returns>The object.</returns>
+    public static object? Deserialize(string json) => JsonConvert.DeserializeObject(json, Settings);
+
+    private sealed class AllowedTypesBinder : DefaultSerializationBinder
+    {
+        private static readonly string[] AllowedAssemblyPrefixes =
+            ["System.Private.CoreLib", "System.Collections", "System.Runtime", "mscorlib", "netstandard", "Microsoft.Bot.", "BackCare.", "Newtonsoft.Json"];
+
+        public override Type BindToType(string? assemblyName, string typeName)
+        {
+            var type = base.BindToType(assemblyName, typeName);
+            if (!IsAllowed(type))
+            {
+                throw new JsonSerializationException($"The type '{type.FullName}' may not be read from state storage.");
+            }
+
+            return type;
+        }
+
+        private static bool IsAllowed(Type type)
+        {
+            if (type.IsArray)
+            {
+                return IsAllowed(type.GetElementType()!);
+            }
+
+            var assembly = type.Assembly.GetName().Name ?? string.Empty;
+            return AllowedAssemblyPrefixes.Any(p => assembly.StartsWith(p, StringComparison.Ordinal))
+                && (!type.IsGenericType || type.GetGenericArguments().All(IsAllowed));
+        }
+    }
+}
