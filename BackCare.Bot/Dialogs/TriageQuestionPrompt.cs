@@ -64,7 +64,8 @@ public sealed class TriageQuestionPrompt(TriageContent content, TimeProvider clo
     protected override Task<PromptRecognizerResult<Reply>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var reply = ReplyReader.Read(TriageInterview.KindOf(QuestionOf(options)), turnContext.Activity.Text, clock.GetUtcNow().UtcDateTime);
+        var question = QuestionOf(options);
+        var reply = ReplyReader.Read(TriageInterview.KindOf(question), turnContext.Activity.Text, clock.GetUtcNow().UtcDateTime, content.Questions[question].Words);
         return Task.FromResult(new PromptRecognizerResult<Reply> { Succeeded = reply is not null, Value = reply });
     }
 }

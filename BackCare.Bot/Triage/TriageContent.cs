@@ -3,7 +3,35 @@ using System.Text.Json;
 namespace BackCare.Bot.Triage;
 
 /// <summary>The words of one triage question.</summary>
-public sealed record QuestionText(string Text, string Example, string Help, IReadOnlyList<string> Buttons);
+/// <param name="Text">The question.</param>
+/// <param name="Example">An example answer, given when a reply was unclear.</param>
+/// <param name="Help">Why the question matters, for "help".</param>
+/// <param name="Buttons">Two or three quick answers.</param>
+/// <param name="YesPhrases">Phrases that answer yes (used when the reply is not a plain yes, no or not sure).</param>
+/// <param name="NoPhrases">Phrases that answer no.</param>
+/// <param name="Keywords">Words that mean yes unless denied ("fever" is yes, "no fever" is no).</param>
+public sealed record QuestionText(
+    string Text,
+    string Example,
+    string Help,
+    IReadOnlyList<string> Buttons,
+    IReadOnlyList<string>? YesPhrases = null,
+    IReadOnlyList<string>? NoPhrases = null,
+    IReadOnlyList<string>? Keywords = null)
+{
+    /// <summary>Gets the phrases and keywords, as the readers use them.</summary>
+    public AnswerWords Words => new(YesPhrases ?? [], NoPhrases ?? [], Keywords ?? []);
+}
+
+/// <summary>What words answer a question, besides a plain yes or no.</summary>
+/// <param name="YesPhrases">Phrases that answer yes.</param>
+/// <param name="NoPhrases">Phrases that answer no.</param>
+/// <param name="Keywords">Words that mean yes unless denied.</param>
+public sealed record AnswerWords(IReadOnlyList<string> YesPhrases, IReadOnlyList<string> NoPhrases, IReadOnlyList<string> Keywords)
+{
+    /// <summary>Gets no extra words.</summary>
+    public static AnswerWords None { get; } = new([], [], []);
+}
 
 /// <summary>What the bot says for one disposition.</summary>
 public sealed record DispositionText(string Headline, string Next);

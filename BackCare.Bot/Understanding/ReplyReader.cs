@@ -9,13 +9,15 @@ public static class ReplyReader
     /// <param name="kind">How the question's answer is read.</param>
     /// <param name="text">What the person typed.</param>
     /// <param name="now">The current time, for durations given as dates.</param>
+    /// <param name="words">The question's own phrases and keywords, for replies that are not a plain yes or no.</param>
     /// <returns>The reply, or <c>null</c> when unclear.</returns>
-    public static Reply? Read(QuestionKind kind, string? text, DateTime now)
+    public static Reply? Read(QuestionKind kind, string? text, DateTime now, AnswerWords? words = null)
     {
+        words ??= AnswerWords.None;
         switch (kind)
         {
             case QuestionKind.YesNo:
-                return AnswerReader.Read(text) is Answer answer ? new Reply { Answer = answer } : null;
+                return YesNo(text, words) is Answer answer ? new Reply { Answer = answer } : null;
 
             case QuestionKind.Duration:
                 return DurationReader.Read(text, now).Days is int days ? new Reply { Number = days } : null;
@@ -25,13 +27,14 @@ public static class ReplyReader
 
             case QuestionKind.LegSymptom:
                 var legs = LegReader.Read(text);
-                return legs.Present is Answer present ? new Reply { Answer = present, Legs = legs.Which, BelowKnee = legs.BelowKnee } : null;
+                var present = legs.Present ?? KeywordAnswerReader.Read(text, words);
+                return present is not null ? new Reply { Answer = present.Value, Legs = legs.Which, BelowKnee = legs.BelowKnee } : null;
 
             case QuestionKind.WhichLegs:
                 return LegReader.ReadWhich(text) is Legs which ? new Reply { Legs = which } : null;
 
             case QuestionKind.BelowKnee:
-                var below = LegReader.ReadBelowKnee(text) ?? AnswerReader.Read(text);
+                var below = LegReader.ReadBelowKnee(text) ?? YesNo(text, words);
                 return below is Answer b ? new Reply { Answer = b } : null;
 
             case QuestionKind.Age:
@@ -40,5 +43,17 @@ public static class ReplyReader
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown question kind.");
         }
+    }
+
+    /// <summary>A plain yes / no / not sure first; then the question's phrases and keywords.</summary>
+    private static Answer? YesNo(string? text, AnswerWords words)
+    {
+        var plain = AnswerReader.Read(text);
+        if (plain is not null)
+        {
+            return plain;
+        }
+
+        return KeywordAnswerReader.Read(text, words);
     }
 }
