@@ -84,13 +84,13 @@ public sealed class BotConversation
     /// <summary>Sends a message and returns the text of all replies, joined.</summary>
     public async Task<string> SayTextAsync(string text) => Join(await SayAsync(text));
 
-    public static string Join(IEnumerable<Activity> replies) => string.Join("\n", replies.Select(r => r.Text ?? (r.Attachments?.FirstOrDefault()?.Content as HeroCard)?.Text));
+    public static string Join(IEnumerable<Activity> replies) => string.Join("\n", replies.Select(r => r.Text ?? Cards.Hero(r)?.Text));
 
     /// <summary>Which triage question these replies end with, if any.</summary>
     public QuestionId? QuestionAsked(IEnumerable<Activity> replies)
     {
         var last = replies.LastOrDefault();
-        var text = last?.Text ?? (last?.Attachments?.FirstOrDefault()?.Content as HeroCard)?.Text;
+        var text = last?.Text ?? Cards.Hero(last)?.Text;
         if (text is null)
         {
             return null;

@@ -6,6 +6,9 @@ namespace BackCare.Bot.Exercises;
 /// <param name="OnceDoctorAgrees">Whether the routine is offered only for "once your doctor agrees" (doctor level).</param>
 public sealed record Routine(IReadOnlyList<string> ExerciseIds, int EstimatedMinutes, bool OnceDoctorAgrees)
 {
-    /// <summary>Gets the empty routine: nothing is offered.</summary>
-    public static Routine None { get; } = new([], 0, false);
+    /// <summary>
+    /// Gets a new empty routine: nothing is offered. A new instance each time, never a shared one: state
+    /// deserialization fills existing property values in place, and would change a shared instance.
+    /// </summary>
+    public static Routine None => new([], 0, false);
 }

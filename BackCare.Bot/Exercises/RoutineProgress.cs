@@ -4,7 +4,7 @@ namespace BackCare.Bot.Exercises;
 public sealed class RoutineProgress
 {
     /// <summary>Gets or sets the routine.</summary>
-    public Routine Routine { get; set; } = Routine.None;
+    public Routine Routine { get; set; } = Routine.None; // a new instance per progress (see Routine.None)
 
     /// <summary>Gets or sets the index of the current exercise in the routine.</summary>
     public int Exercise { get; set; }
