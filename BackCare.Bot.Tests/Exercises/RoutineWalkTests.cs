@@ -8,7 +8,7 @@ public class RoutineWalkTests
     private static readonly ExerciseCatalogue Catalogue = ExerciseCatalogue.Load(Path.Combine(SolutionPaths.BotProject, "Exercises", "exercises.json"));
     private readonly RoutineWalk _sut = new(Catalogue);
 
-    private static RoutineProgress Progress(params string[] ids) => new() { Routine = new Routine(ids, 10, false) };
+    private static RoutineProgress Progress(params string[] ids) => new(new Routine(ids, 10, false));
 
     [Fact]
     public void An_exercise_with_sets_has_an_introduction_its_steps_and_a_page_per_further_set()

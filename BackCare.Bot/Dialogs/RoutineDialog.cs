@@ -54,7 +54,7 @@ public sealed class RoutineDialog : ComponentDialog
         }
 
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
-        data.Routine = new RoutineProgress { Routine = routine, PainBefore = request.Pain };
+        data.Routine = new RoutineProgress(routine) { PainBefore = request.Pain };
 
         var lines = routine.ExerciseIds.Select((id, i) => $"{i + 1}. {_catalogue[id].Name} ({_catalogue[id].Kind})");
         var intro = routine.OnceDoctorAgrees

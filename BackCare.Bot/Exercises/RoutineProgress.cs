@@ -1,10 +1,11 @@
 namespace BackCare.Bot.Exercises;
 
 /// <summary>Where a person is in their routine; saved with the conversation so a restart resumes at the same place.</summary>
-public sealed class RoutineProgress
+/// <param name="routine">The routine. Taken by the constructor, not defaulted, so that reading saved state builds it anew.</param>
+public sealed class RoutineProgress(Routine routine)
 {
-    /// <summary>Gets or sets the routine.</summary>
-    public Routine Routine { get; set; } = Routine.None; // a new instance per progress (see Routine.None)
+    /// <summary>Gets the routine.</summary>
+    public Routine Routine { get; } = routine ?? throw new ArgumentNullException(nameof(routine));
 
     /// <summary>Gets or sets the index of the current exercise in the routine.</summary>
     public int Exercise { get; set; }

@@ -1,3 +1,4 @@
+using BackCare.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -10,9 +11,15 @@ namespace BackCare.Bot.Hosting;
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState, SerializedTurnsMiddleware serializedTurns)
         : base(auth, logger)
     {
+        // One turn per conversation at a time, so two messages sent together both take effect.
+        Use(serializedTurns);
+
+        // Teams and Web Chat show "typing" while a reply takes longer than half a second.
+        Use(new ShowTypingMiddleware());
+
         OnTurnError = async (turnContext, exception) =>
         {
             // The exception's type and stack say where it failed; its message can quote input, so it is left out.

@@ -52,4 +52,7 @@ public sealed class StorageOptions
 
     /// <summary>Gets or sets how many days state may stay untouched before it is purged. Default 30; 0 keeps it forever.</summary>
     public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Gets or sets how often the purge runs, in minutes. Default 60.</summary>
+    public int PurgeIntervalMinutes { get; set; } = 60;
 }

@@ -30,6 +30,9 @@ public static class BackCareServiceCollectionExtensions
 
         // State.
         services.AddSingleton<IStorage>(sp => StorageFactory.Create(sp.GetRequiredService<IOptions<BackCareOptions>>().Value.Storage, sp.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton(sp => StorageFactory.LockFor(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton<SerializedTurnsMiddleware>();
+        services.AddHostedService<StatePurgeService>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddSingleton(sp => sp.GetRequiredService<ConversationState>().CreateProperty<ConversationData>(nameof(ConversationData)));

@@ -1,25 +1,42 @@
+using Azure.Storage.Blobs;
 using BackCare.Bot.Hosting;
 using Microsoft.Bot.Builder;
 
 namespace BackCare.Bot.Storage;
 
-/// <summary>Creates the state store named in configuration.</summary>
+/// <summary>Creates the state store named in configuration, and the turn lock that goes with it.</summary>
 public static class StorageFactory
 {
     /// <summary>Creates the store.</summary>
     /// <param name="options">The storage settings.</param>
     /// <param name="environment">The host environment, for relative folders.</param>
     /// <returns>The store.</returns>
-    /// <exception cref="InvalidOperationException">The provider is unknown or its settings are incomplete.</exception>
+    /// <exception cref="StartupRefusedException">The provider is unknown or its settings are incomplete.</exception>
     public static IStorage Create(StorageOptions options, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
-        return options.Provider.ToLowerInvariant() switch
+        switch (options.Provider.ToLowerInvariant())
         {
-            "memory" => new MemoryStorage(),
-            "sqlite" => new SqliteStorage(Path.Combine(Path.GetFullPath(options.DataFolder, environment.ContentRootPath), "backcare-state.db")),
-            _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'. Use Sqlite, Blob or Memory."),
-        };
+            case "memory":
+                return new MemoryStorage();
+            case "sqlite":
+                return new SqliteStorage(Path.Combine(Path.GetFullPath(options.DataFolder, environment.ContentRootPath), "backcare-state.db"));
+            case "blob":
+                if (string.IsNullOrWhiteSpace(options.BlobConnectionString))
+                {
+                    throw new StartupRefusedException("BackCare:Storage:Provider is Blob but BackCare:Storage:BlobConnectionString is empty.");
+                }
+
+                return new BlobsStorage(new BlobContainerClient(options.BlobConnectionString, options.BlobContainer));
+            default:
+                throw new StartupRefusedException($"Unknown storage provider '{options.Provider}'. Use Sqlite, Blob or Memory.");
+        }
     }
+
+    /// <summary>The turn lock for the store: a Blob lease when instances share a container, else in-process.</summary>
+    /// <param name="storage">The store.</param>
+    /// <returns>The lock.</returns>
+    public static ITurnLock LockFor(IStorage storage)
+        => storage is BlobsStorage blobs ? new BlobLeaseTurnLock(blobs.Container) : new InProcessTurnLock();
 }

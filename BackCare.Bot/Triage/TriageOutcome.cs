@@ -6,11 +6,29 @@ namespace BackCare.Bot.Triage;
 public sealed record Reason(RedFlag Flag, bool FromNotSure = false);
 
 /// <summary>The decision: how urgent, and every reason at that level (the most urgent level wins).</summary>
-/// <param name="Level">The disposition.</param>
-/// <param name="Reasons">The reasons at that level; empty for self-care.</param>
-/// <param name="OtherConcerns">Findings at lower levels, worth telling a doctor too.</param>
-public sealed record TriageOutcome(Disposition Level, IReadOnlyList<Reason> Reasons, IReadOnlyList<Reason> OtherConcerns)
+public sealed record TriageOutcome
 {
+    /// <summary>Initializes a new instance of the <see cref="TriageOutcome"/> class.</summary>
+    /// <param name="level">The disposition.</param>
+    /// <param name="reasons">The reasons at that level; empty for self-care.</param>
+    /// <param name="otherConcerns">Findings at lower levels, worth telling a doctor too.</param>
+    public TriageOutcome(Disposition level, IReadOnlyList<Reason> reasons, IReadOnlyList<Reason> otherConcerns)
+    {
+        // Kept as arrays: saved state names its types, and only plain types can be rebuilt from it.
+        Level = level;
+        Reasons = reasons?.ToArray() ?? [];
+        OtherConcerns = otherConcerns?.ToArray() ?? [];
+    }
+
+    /// <summary>Gets the disposition.</summary>
+    public Disposition Level { get; }
+
+    /// <summary>Gets the reasons at that level; empty for self-care.</summary>
+    public IReadOnlyList<Reason> Reasons { get; }
+
+    /// <summary>Gets the findings at lower levels, worth telling a doctor too.</summary>
+    public IReadOnlyList<Reason> OtherConcerns { get; }
+
     /// <summary>Gets a value indicating whether any exercise may be offered: only at self-care, or doctor level "once your doctor agrees".</summary>
     public bool AllowsExercise => Level is Disposition.SelfCare or Disposition.Doctor;
 }

@@ -1,0 +1,145 @@
+using Azure.Storage.Blobs;
+using BackCare.Bot.Bots;
+using BackCare.Bot.Exercises;
+using BackCare.Bot.Storage;
+using BackCare.Bot.Tests.Support;
+using BackCare.Bot.Triage;
+using BackCare.Dialogs;
+using Microsoft.Bot.Builder;
+
+namespace BackCare.Bot.Tests.Storage;
+
+/// <summary>What every BackCare store must do. Runs against Memory, SQLite and Blob (Azurite) alike.</summary>
+public abstract class StorageContractTests
+{
+    protected abstract Task<IStorage> CreateAsync();
+
+    [Fact]
+    public async Task Reads_back_what_was_written_for_many_keys_and_leaves_out_missing_ones()
+    {
+        var sut = await CreateAsync();
+        await sut.WriteAsync(new Dictionary<string, object>
+        {
+            ["emulator/conversations/a"] = new Note { Text = "one" },
+            ["emulator/users/b"] = new Note { Text = "two" },
+        });
+
+        var read = await sut.ReadAsync(["emulator/conversations/a", "emulator/users/b", "missing"]);
+
+        Assert.Equal(2, read.Count);
+        Assert.Equal("one", ((Note)read["emulator/conversations/a"]).Text);
+        Assert.Equal("two", ((Note)read["emulator/users/b"]).Text);
+    }
+
+    [Fact]
+    public async Task Deletes_many_keys_and_ignores_missing_ones()
+    {
+        var sut = await CreateAsync();
+        await sut.WriteAsync(new Dictionary<string, object> { ["k1"] = new Note(), ["k2"] = new Note(), ["k3"] = new Note() });
+
+        await sut.DeleteAsync(["k1", "k2", "never-written"]);
+
+        Assert.Equal(["k3"], (await sut.ReadAsync(["k1", "k2", "k3"])).Keys);
+    }
+
+    [Fact]
+    public async Task A_write_with_a_stale_etag_fails_and_star_overwrites()
+    {
+        var sut = await CreateAsync();
+        await sut.WriteAsync(new Dictionary<string, object> { ["item"] = new Note { Text = "first" } });
+        var mine = (Note)(await sut.ReadAsync(["item"]))["item"];
+        var theirs = (Note)(await sut.ReadAsync(["item"]))["item"];
+        theirs.Text = "theirs";
+        await sut.WriteAsync(new Dictionary<string, object> { ["item"] = theirs });
+
+        mine.Text = "mine";
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => sut.WriteAsync(new Dictionary<string, object> { ["item"] = mine }));
+        Assert.Equal("theirs", ((Note)(await sut.ReadAsync(["item"]))["item"]).Text);
+
+        mine.ETag = "*";
+        await sut.WriteAsync(new Dictionary<string, object> { ["item"] = mine });
+        Assert.Equal("mine", ((Note)(await sut.ReadAsync(["item"]))["item"]).Text);
+    }
+
+    [Fact]
+    public async Task A_write_with_the_current_etag_succeeds_and_the_etag_changes()
+    {
+        var sut = await CreateAsync();
+        await sut.WriteAsync(new Dictionary<string, object> { ["item"] = new Note { Text = "v1" } });
+        var read = (Note)(await sut.ReadAsync(["item"]))["item"];
+        var before = read.ETag;
+
+        read.Text = "v2";
+        await sut.WriteAsync(new Dictionary<string, object> { ["item"] = read });
+        var after = (Note)(await sut.ReadAsync(["item"]))["item"];
+
+        Assert.Equal("v2", after.Text);
+        Assert.False(string.IsNullOrEmpty(before));
+        Assert.NotEqual(before, after.ETag);
+    }
+
+    [Fact]
+    public async Task The_sdks_state_round_trips_dialog_state_and_backcare_types_many_times()
+    {
+        var sut = await CreateAsync();
+        var conversationState = new ConversationState(sut);
+        var context = new TurnContext(new Microsoft.Bot.Builder.Adapters.TestAdapter(), new Microsoft.Bot.Schema.Activity("message")
+        {
+            ChannelId = "test",
+            Conversation = new Microsoft.Bot.Schema.ConversationAccount { Id = Guid.NewGuid().ToString("N") },
+            From = new Microsoft.Bot.Schema.ChannelAccount("u"),
+        });
+        var data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+        var dialogs = conversationState.CreateProperty<DialogState>(nameof(DialogState));
+        var answers = new TriageAnswers { DurationDays = 12, Severity = 5, NumbnessTinglingWeakness = Answer.NotSure, NumbnessLegs = Legs.One };
+        var progress = new RoutineProgress(new Routine(["breathing", "cat-cow"], 3, false)) { Exercise = 1, Page = 2, PainBefore = 5 };
+        (await data.GetAsync(context, () => new ConversationData())).Answers = answers;
+        (await data.GetAsync(context, () => new ConversationData())).Outcome = TriageRules.Decide(answers);
+        (await data.GetAsync(context, () => new ConversationData())).Routine = progress;
+        var stack = await dialogs.GetAsync(context, () => new DialogState());
+        stack.DialogStack.Add(new DialogInstance { Id = "w", State = new Dictionary<string, object> { ["stepIndex"] = 3, ["values"] = new Dictionary<string, object> { ["n"] = 7 } } });
+        await conversationState.SaveChangesAsync(context, force: true);
+
+        ConversationData? read = null;
+        DialogState? readStack = null;
+        for (var i = 0; i < 3; i++)
+        {
+            // A new turn each time: load, change nothing, save: the state must not drift.
+            await conversationState.LoadAsync(context, force: true);
+            read = await data.GetAsync(context, () => new ConversationData());
+            readStack = await dialogs.GetAsync(context, () => new DialogState());
+            await conversationState.SaveChangesAsync(context, force: true);
+        }
+
+        Assert.Equal(answers, read!.Answers);
+        Assert.Equal(Disposition.Urgent, read.Outcome!.Level);
+        Assert.Single(read.Outcome.Reasons);
+        Assert.Equal(["breathing", "cat-cow"], read.Routine!.Routine.ExerciseIds);
+        Assert.Equal((1, 2, 5), (read.Routine.Exercise, read.Routine.Page, read.Routine.PainBefore));
+        Assert.Equal(3, Assert.Single(readStack!.DialogStack).State.GetValue<int>("stepIndex"));
+    }
+
+    public sealed class Note : IStoreItem
+    {
+        public string Text { get; set; } = string.Empty;
+
+        public string? ETag { get; set; }
+    }
+}
+
+public class MemoryStorageContractTests : StorageContractTests
+{
+    protected override Task<IStorage> CreateAsync() => Task.FromResult<IStorage>(new MemoryStorage());
+}
+
+public class SqliteStorageContractTests : StorageContractTests
+{
+    protected override Task<IStorage> CreateAsync()
+        => Task.FromResult<IStorage>(new SqliteStorage(Path.Combine(Directory.CreateTempSubdirectory("backcare-sqlite-").FullName, "state.db")));
+}
+
+public class BlobStorageContractTests : StorageContractTests
+{
+    protected override async Task<IStorage> CreateAsync()
+        => new BlobsStorage(new BlobContainerClient(await Azurite.ConnectionStringAsync(), $"contract-{Guid.NewGuid():N}"));
+}

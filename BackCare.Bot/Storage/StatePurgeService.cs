@@ -1,0 +1,58 @@
+using BackCare.Bot.Hosting;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace BackCare.Bot.Storage;
+
+/// <summary>
+/// Deletes state that nobody has touched for <see cref="StorageOptions.RetentionDays"/> days: at start-up, then
+/// every <see cref="StorageOptions.PurgeIntervalMinutes"/> minutes. Does nothing when retention is 0.
+/// </summary>
+public sealed class StatePurgeService(IStorage storage, IOptions<BackCareOptions> options, TimeProvider clock, ILogger<StatePurgeService> logger) : BackgroundService
+{
+    /// <summary>Deletes what is past retention now.</summary>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns>How many items were deleted.</returns>
+    public async Task<int> PurgeOnceAsync(CancellationToken cancellationToken)
+    {
+        var days = options.Value.Storage.RetentionDays;
+        if (days <= 0 || storage is not IStatePurge purge)
+        {
+            return 0;
+        }
+
+        var deleted = await purge.PurgeOlderThanAsync(clock.GetUtcNow().AddDays(-days), cancellationToken);
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} state items untouched for more than {Days} days.", deleted, days);
+        }
+
+        return deleted;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMinutes(Math.Max(1, options.Value.Storage.PurgeIntervalMinutes));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PurgeOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("State purge failed: {ExceptionType}", ex.GetType().FullName);
+            }
+
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
