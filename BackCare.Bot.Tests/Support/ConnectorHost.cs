@@ -44,6 +44,13 @@ public sealed class ConnectorHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Waits for the next activity the bot sent, whatever its type.</summary>
+    public async Task<JObject> NextAsync(TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        return await _received.Reader.ReadAsync(cancel.Token);
+    }
+
     /// <summary>Waits for the next activity the bot sent, skipping typing indicators.</summary>
     public async Task<JObject> NextMessageAsync(TimeSpan? timeout = null)
     {

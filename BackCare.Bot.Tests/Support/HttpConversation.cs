@@ -1,15 +1,31 @@
+using Newtonsoft.Json.Linq;
+
 namespace BackCare.Bot.Tests.Support;
 
 /// <summary>One person talking to a running host over /api/messages with expectReplies.</summary>
-public sealed class HttpConversation(RunningHost host, string conversationId, string userId = "user-1")
+/// <param name="shape">Changes each activity before it is sent (to make it look like Teams, say).</param>
+public sealed class HttpConversation(RunningHost host, string conversationId, string userId = "user-1", Func<JObject, JObject>? shape = null)
 {
     public string UserId => userId;
 
+    /// <summary>Every activity the bot has sent in this conversation.</summary>
+    public List<JObject> Replies { get; } = [];
+
     public async Task<string> SayAsync(string text)
     {
-        var replies = await host.ExpectRepliesAsync(Activities.Message(text, conversationId, userId: userId));
-        return string.Join("\n", replies.Select(r => (string?)r["text"] ?? (string?)r["attachments"]?[0]?["content"]?["text"]));
+        var activity = Activities.Message(text, conversationId, userId: userId);
+        var replies = await host.ExpectRepliesAsync(shape is null ? activity : shape(activity));
+        lock (Replies)
+        {
+            Replies.AddRange(replies);
+        }
+
+        return string.Join("\n", replies.Select(TextOf));
     }
+
+    /// <summary>A message's text, or its card's text.</summary>
+    public static string TextOf(JObject message)
+        => (string?)message["text"] ?? (string?)(message["attachments"] as JArray)?.FirstOrDefault()?["content"]?["text"] ?? string.Empty;
 
     /// <summary>Answers "all clear" until the bot's reply contains <paramref name="marker"/>.</summary>
     public async Task<string> AnswerUntilAsync(string marker, int maxTurns = 40)

@@ -75,15 +75,23 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         await dialog.RunAsync(turnContext, _dialogState, cancellationToken);
     }
 
+    /// <summary>
+    /// Greets when anyone joins, the bot included: Teams announces an install by adding only the bot, which
+    /// the base class would not pass on to OnMembersAddedAsync.
+    /// </summary>
     /// <inheritdoc/>
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(membersAdded);
-        if (membersAdded.Count > 0)
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.Activity.MembersAdded is { Count: > 0 })
         {
             await WelcomeOnceAsync(turnContext, cancellationToken);
         }
     }
+
+    /// <inheritdoc/>
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+        => WelcomeOnceAsync(turnContext, cancellationToken);
 
     /// <inheritdoc/>
     protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)

@@ -1,0 +1,102 @@
+using BackCare.Bot.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace BackCare.Bot.Tests.Channels;
+
+/// <summary>Activities shaped the way Teams sends them, over the real host.</summary>
+public class TeamsActivityTests
+{
+    private const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+    private static JObject FromTeams(JObject activity, string conversationType = "personal")
+    {
+        activity["channelId"] = "msteams";
+        activity["serviceUrl"] = "https://smba.trafficmanager.net/amer/";
+        activity["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = TenantId } };
+        activity["conversation"]!["conversationType"] = conversationType;
+        activity["conversation"]!["tenantId"] = TenantId;
+        activity["from"]!["aadObjectId"] = "e1c7a1b2-0000-4000-8000-000000000001";
+        return activity;
+    }
+
+    private static JObject Mentioned(string text, string conversation, string conversationType = "groupChat")
+    {
+        var activity = FromTeams(Activities.Message($"<at>BackCare</at> {text}", conversation, channelId: "msteams"), conversationType);
+        activity["entities"] = new JArray(new JObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>BackCare</at>",
+            ["mentioned"] = new JObject { ["id"] = "backcare-bot", ["name"] = "BackCare" },
+        });
+        return activity;
+    }
+
+    [Fact]
+    public async Task Installing_the_bot_greets_the_person()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var install = FromTeams(Activities.ConversationStarted(Guid.NewGuid().ToString("N"), "https://smba.trafficmanager.net/amer/", "msteams"));
+        install["membersAdded"] = new JArray(new JObject { ["id"] = "backcare-bot", ["name"] = "BackCare" });
+
+        var replies = await host.ExpectRepliesAsync(install);
+
+        Assert.Contains("I'm BackCare", (string?)Assert.Single(replies)["text"]);
+    }
+
+    [Fact]
+    public async Task An_at_mention_is_removed_before_the_answer_is_read()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var conversation = Guid.NewGuid().ToString("N");
+        await host.ExpectRepliesAsync(Mentioned("hi", conversation));
+
+        var replies = await host.ExpectRepliesAsync(Mentioned("none of these", conversation));
+        var next = await host.ExpectRepliesAsync(Mentioned("help", conversation));
+
+        Assert.Contains("How long have you had this back pain", string.Join("\n", replies.Select(r => (string?)r["text"])));
+        Assert.Contains("Most back pain settles", string.Join("\n", next.Select(r => (string?)r["text"])));
+    }
+
+    [Fact]
+    public async Task Replies_in_teams_never_rely_on_more_than_three_suggested_actions_and_use_only_markdown_it_renders()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var teams = new HttpConversation(host, Guid.NewGuid().ToString("N"), shape: a => FromTeams(a.Also(x => x["channelId"] = "msteams")));
+        await teams.RunTriageToSelfCareAsync();
+        await teams.SayAsync("yes");
+        await teams.SayAsync("yes, let's start");
+        await teams.SayAsync("done");
+
+        var messages = teams.Replies.Where(a => (string?)a["type"] == "message").ToList();
+        Assert.Contains(messages, m => Text(m).Contains("Exercise 1 of", StringComparison.Ordinal));
+        Assert.All(messages, m => Assert.True(((JArray?)m["suggestedActions"]?["actions"])?.Count is null or <= 3, m.ToString()));
+        Assert.Contains(messages, m => (string?)(m["attachments"] as JArray)?.FirstOrDefault()?["contentType"] == "application/vnd.microsoft.card.hero");
+        foreach (var text in messages.Select(Text))
+        {
+            Assert.DoesNotMatch(@"(?m)^\s*#|\|.*\|", text);
+        }
+    }
+
+    private static string Text(JObject message) => HttpConversation.TextOf(message);
+
+    [Fact]
+    public async Task The_bot_sends_typing_before_a_slow_reply()
+    {
+        var slow = new Moq.Mock<Microsoft.Bot.Builder.IStorage>();
+        var real = new Microsoft.Bot.Builder.MemoryStorage();
+        slow.Setup(s => s.ReadAsync(Moq.It.IsAny<string[]>(), Moq.It.IsAny<CancellationToken>()))
+            .Returns(async (string[] k, CancellationToken c) => { await Task.Delay(900, c); return await real.ReadAsync(k, c); });
+        slow.Setup(s => s.WriteAsync(Moq.It.IsAny<IDictionary<string, object>>(), Moq.It.IsAny<CancellationToken>())).Returns((IDictionary<string, object> d, CancellationToken c) => real.WriteAsync(d, c));
+        await using var connector = await ConnectorHost.StartAsync();
+        await using var host = await RunningHost.StartAsync(services: s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(s, slow.Object));
+        var message = FromTeams(Activities.Message("hi", Guid.NewGuid().ToString("N"), channelId: "msteams"));
+        message["serviceUrl"] = connector.ServiceUrl;
+
+        using var response = await host.Client.PostAsync("/api/messages", new StringContent(message.ToString(), System.Text.Encoding.UTF8, "application/json"));
+        var first = await connector.NextAsync();
+        var then = await connector.NextMessageAsync();
+
+        Assert.Equal("typing", (string?)first["type"]);
+        Assert.Contains("safety checks", (string?)then["text"]);
+    }
+}
