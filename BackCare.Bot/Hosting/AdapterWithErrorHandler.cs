@@ -2,6 +2,7 @@ using BackCare.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 
 namespace BackCare.Bot.Hosting;
 
@@ -43,4 +44,15 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             }
         };
     }
+
+    /// <summary>
+    /// Runs a turn for an activity that arrived inside this host (the offline Direct Line endpoint), through the
+    /// same pipeline and authentication as /api/messages: in local mode (no app id) the empty header is accepted.
+    /// </summary>
+    /// <param name="activity">The activity; give it deliveryMode expectReplies to get the replies back.</param>
+    /// <param name="logic">The bot's turn handler.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns>The invoke response; with expectReplies its body holds the replies.</returns>
+    public Task<InvokeResponse> ProcessInHostAsync(Activity activity, BotCallbackHandler logic, CancellationToken cancellationToken)
+        => ProcessActivityAsync(string.Empty, activity, logic, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackCare.Bot.DirectLine;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace BackCare.Bot.Hosting;
@@ -23,6 +24,7 @@ public static class BackCareEndpoints
 
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapDirectLine();
         return app;
     }
 

@@ -21,6 +21,9 @@ public sealed class BackCareOptions
     /// <summary>Gets or sets where to send people who need care: numbers and wording for the deployment's country.</summary>
     public CareContacts Care { get; set; } = new();
 
+    /// <summary>Gets or sets how the Web Chat page reaches the bot.</summary>
+    public DirectLine.DirectLineOptions DirectLine { get; set; } = new();
+
     /// <summary>Gets or sets where conversation state is kept.</summary>
     public StorageOptions Storage { get; set; } = new();
 }

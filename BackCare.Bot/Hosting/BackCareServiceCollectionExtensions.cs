@@ -52,6 +52,7 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton<MainDialog>();
         services.AddTransient<IBot, BackCareBot<MainDialog>>();
 
+        services.AddSingleton<DirectLine.OfflineDirectLine>();
         services.AddHostedService<StartupChecks>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;

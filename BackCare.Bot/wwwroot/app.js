@@ -1,0 +1,50 @@
+// Starts Web Chat: gets a token from this host (which exchanges its Direct Line secret, or runs its own
+// offline Direct Line endpoint), then greets the person by sending the webchat/join event once connected.
+(async function () {
+  const storageKey = 'backcare-user-id';
+  let userId = localStorage.getItem(storageKey);
+  if (!userId) {
+    userId = 'dl_' + Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
+    localStorage.setItem(storageKey, userId);
+  }
+
+  try {
+    const response = await fetch('api/directline/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId })
+    });
+    if (!response.ok) {
+      throw new Error('token request failed: ' + response.status);
+    }
+
+    const { token, domain, webSocket } = await response.json();
+    const directLine = window.WebChat.createDirectLine({ token, domain, webSocket, pollingInterval: 500 });
+    const store = window.WebChat.createStore({}, ({ dispatch }) => next => action => {
+      if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+        dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { locale: navigator.language } } });
+      }
+      return next(action);
+    });
+
+    window.WebChat.renderWebChat(
+      {
+        directLine,
+        store,
+        userID: userId,
+        locale: 'en-US',
+        styleOptions: {
+          accent: '#007882',
+          botAvatarInitials: 'BC',
+          hideUploadButton: true,
+          suggestedActionLayout: 'flow'
+        }
+      },
+      document.getElementById('webchat')
+    );
+    document.querySelector('#webchat input, #webchat textarea')?.focus();
+  } catch (error) {
+    document.getElementById('problem').style.display = 'block';
+    console.error(error);
+  }
+})();
