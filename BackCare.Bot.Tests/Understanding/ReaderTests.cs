@@ -27,6 +27,12 @@ public class DurationReaderTests
     [InlineData("2-3 weeks", 21)]
     [InlineData("3 weeks ago", 21)]
     [InlineData("since the weekend", 4)]
+    [InlineData("3 wks", 21)]
+    [InlineData("2 mths", 60)]
+    [InlineData("just started", 0)]
+    [InlineData("since Monday", 2)]
+    [InlineData("a month and a half", 45)]
+    [InlineData("since 1st november", 24)]
     public void Reads_natural_durations(string text, int days)
     {
         Assert.Equal(days, DurationReader.Read(text, Now).Days);
@@ -68,6 +74,10 @@ public class SeverityReaderTests
     [InlineData("really bad", 8)]
     [InlineData("excruciating", 9)]
     [InlineData("the worst ever", 10)]
+    [InlineData("quite painful", 7)]
+    [InlineData("it hurts a lot", 8)]
+    [InlineData("it varies between 3 and 8", 8)]
+    [InlineData("7.5", 8)]
     [InlineData("worst pain of my life", 10)]
     public void Reads_scores_and_words(string text, int score)
     {
@@ -102,6 +112,11 @@ public class AnswerReaderTests
     [InlineData("not sure", Answer.NotSure)]
     [InlineData("I don't know", Answer.NotSure)]
     [InlineData("maybe", Answer.NotSure)]
+    [InlineData("occasionally", Answer.Yes)]
+    [InlineData("haven't noticed any", Answer.No)]
+    [InlineData("not as far as I know", Answer.No)]
+    [InlineData("probably not", Answer.No)]
+    [InlineData("of course not", Answer.No)]
     public void Reads_yes_no_and_not_sure(string text, Answer expected)
     {
         Assert.Equal(expected, AnswerReader.Read(text));
@@ -152,6 +167,12 @@ public class EmergencySignDetectorTests
     [InlineData("I also have chest pain", RedFlag.ChestPain)]
     [InlineData("not sure if I can feel between my legs", RedFlag.SaddleNumbness)]
     [InlineData("no fever, but I can't control my bladder", RedFlag.BladderOrBowel)]
+    [InlineData("pins and needles in both feet", RedFlag.BothLegsNumbOrWeak)]
+    [InlineData("weakness in my legs", RedFlag.BothLegsNumbOrWeak)]
+    [InlineData("my legs feel like jelly", RedFlag.BothLegsNumbOrWeak)]
+    [InlineData("I keep tripping because my foot drags", RedFlag.WorseningLegWeakness)]
+    [InlineData("I peed myself", RedFlag.BladderOrBowel)]
+    [InlineData("numb bum", RedFlag.SaddleNumbness)]
     public void Finds_reported_emergency_signs(string text, RedFlag expected)
     {
         Assert.Contains(expected, EmergencySignDetector.Detect(text));
@@ -169,6 +190,10 @@ public class EmergencySignDetectorTests
     [InlineData("about 3 weeks")]
     [InlineData("both")]
     [InlineData("my left leg is a bit numb")]
+    [InlineData("my leg is weak")]
+    [InlineData("no issues with bladder or bowels")]
+    [InlineData("I dont have any chest pain")]
+    [InlineData("no numbness in the groin area")]
     [InlineData("7")]
     public void Ignores_denials_and_ordinary_answers(string text)
     {

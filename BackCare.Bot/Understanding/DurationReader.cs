@@ -25,7 +25,7 @@ public static partial class DurationReader
     /// <returns>The reading.</returns>
     public static DurationReading Read(string? text, DateTime now)
     {
-        var said = TextNormalizer.Normalize(text);
+        var said = Abbreviations(TextNormalizer.Normalize(text));
         if (said.Length == 0)
         {
             return DurationReading.Unclear;
@@ -45,6 +45,20 @@ public static partial class DurationReader
 
         return DurationReading.Unclear;
     }
+
+    /// <summary>Spells out "3 wks", "2 mths", "1 yr" so the recogniser knows them.</summary>
+    private static string Abbreviations(string said) => Unit().Replace(said, m => m.Groups["unit"].Value switch
+    {
+        "d" or "dy" or "dys" => "days",
+        "wk" or "wks" or "w" => "weeks",
+        "mth" or "mths" or "mo" or "mos" or "mnth" or "mnths" => "months",
+        "yr" or "yrs" or "y" => "years",
+        "hr" or "hrs" => "hours",
+        _ => m.Groups["unit"].Value,
+    } is var unit ? $"{m.Groups["n"].Value} {unit}" : m.Value);
+
+    [GeneratedRegex(@"(?<n>\b\d+)\s*(?<unit>d|dys?|wks?|w|mths?|mos?|mnths?|yrs?|y|hrs?)\b")]
+    private static partial Regex Unit();
 
     private static int? BeforeRecognizer(string said)
     {
@@ -156,7 +170,7 @@ public static partial class DurationReader
     [GeneratedRegex(@"\b(a\s+long\s+time|long\s+time|many\s+months|months\s+and\s+months|months)\b")]
     private static partial Regex LongTime();
 
-    [GeneratedRegex(@"\b(today|this\s+morning|this\s+afternoon|this\s+evening|tonight|just\s+now|an\s+hour\s+ago|a\s+few\s+hours|(\d+|a\s+couple\s+of|few|some)\s+hours?)\b")]
+    [GeneratedRegex(@"\b(today|this\s+morning|this\s+afternoon|this\s+evening|tonight|just\s+now|just\s+started|only\s+just|an\s+hour\s+ago|a\s+few\s+hours|(\d+|a\s+couple\s+of|few|some)\s+hours?)\b")]
     private static partial Regex Today();
 
     [GeneratedRegex(@"\b(yesterday|last\s+night|since\s+last\s+night)\b")]

@@ -12,7 +12,7 @@ public static partial class EmergencySignDetector
 {
     private const string Numb = @"(numb\w*|tingl\w*|pins\s+and\s+needles|no\s+feeling|can'?t\s+feel|cannot\s+feel|could\s*n'?t\s+feel|lost\s+(the\s+|all\s+)?feeling|loss\s+of\s+feeling|no\s+sensation|dead|(if|whether)\s+i\s+can\s+(still\s+)?feel)";
     private const string Saddle = @"(between\s+(my\s+)?legs|genitals?|genital\s+area|groin|privates|private\s+(parts|area)|crotch|buttocks?|bottom|bum|butt|backside|inner\s+thighs?|saddle|back\s+passage|anus|vagina|penis|scrotum|perineum|down\s+there)";
-    private const string LegSymptom = @"(numb\w*|weak\w*|tingl\w*|pins\s+and\s+needles|gave\s+way|giving\s+way|give\s+way|buckl\w*|dead|no\s+feeling|can'?t\s+feel|cannot\s+feel|paraly[sz]\w*)";
+    private const string LegSymptom = @"(numb\w*|weak\w*|tingl\w*|pins\s+and\s+needles|gave\s+way|giving\s+way|give\s+way|buckl\w*|dead|no\s+feeling|can'?t\s+feel|cannot\s+feel|paraly[sz]\w*|(like\s+)?jelly)";
 
     private static readonly (RedFlag Flag, Regex Pattern)[] Signs =
     [
@@ -24,11 +24,12 @@ public static partial class EmergencySignDetector
             + @"|\bincontinen\w*|\bleaking\s+(urine|pee|wee)|\baccidents?\s+with\s+(my\s+)?(bladder|bowels?|pee|wee)|\bcan'?t\s+(pee|wee|urinate)\b",
             RegexOptions.Compiled)),
         (RedFlag.BothLegsNumbOrWeak, new Regex(
-            $@"\b(both|two)\s+(of\s+)?(my\s+)?legs\b.{{0,40}}?{LegSymptom}|{LegSymptom}.{{0,40}}?\b(both|two)\s+(of\s+)?(my\s+)?legs\b"
-            + $@"|\b(my\s+)?legs\s+(went|are|feel|have\s+gone|keep|started|start|both)\s+(\w+\s+)?{LegSymptom}|\b(numb|weak|dead|tingly)\s+legs\b",
+            $@"\b(both|two)\s+(of\s+)?(my\s+)?(legs|feet)\b.{{0,40}}?{LegSymptom}|{LegSymptom}.{{0,40}}?\b(both|two)\s+(of\s+)?(my\s+)?(legs|feet)\b"
+            + $@"|\b(my\s+)?legs\s+(went|are|feel|have\s+gone|keep|started|start|both)\s+(\w+\s+)?{LegSymptom}|\b(numb|weak|dead|tingly)\s+legs\b"
+            + $@"|{LegSymptom}\s+(in|of)\s+(both\s+)?(my\s+)?legs\b",
             RegexOptions.Compiled)),
         (RedFlag.WorseningLegWeakness, new Regex(
-            @"\bfoot\s*drop|\bdropp?(ing)?\s+(my\s+)?foot|\bfoot\s+(is\s+|keeps\s+)?(dragg\w*|flopp\w*|slapp\w*)|\bdrag\w*\s+my\s+(foot|leg)|\bcan'?t\s+lift\s+my\s+(foot|toes)"
+            @"\bfoot\s*drop|\bdropp?(ing)?\s+(my\s+)?foot|\bfoot\s+(is\s+|keeps\s+)?(drag\w*|flop\w*|slap\w*)|\bdrag\w*\s+my\s+(foot|leg)|\bcan'?t\s+lift\s+my\s+(foot|toes)"
             + @"|\b(leg|legs)\s+(keeps?\s+|kept\s+|is\s+|are\s+)?(giving|gave|give)\s+way|\bweakness\s+(is\s+)?(getting|gets|got)\s+worse|\b(leg|legs)\s+(is\s+|are\s+)?getting\s+weaker"
             + @"|\b(tripping|stumbling)\s+over\s+my\s+(foot|feet|toes)",
             RegexOptions.Compiled)),
@@ -46,7 +47,8 @@ public static partial class EmergencySignDetector
     /// <returns>The signs, each once; empty when none.</returns>
     public static IReadOnlyList<RedFlag> Detect(string? text)
     {
-        var said = TextNormalizer.Normalize(text);
+        // "pins and needles" is one symptom: keep the clause splitter from cutting it at "and".
+        var said = TextNormalizer.Normalize(text).Replace("pins and needles", "tingling", StringComparison.Ordinal);
         if (said.Length == 0)
         {
             return [];

@@ -21,7 +21,9 @@ public static partial class SeverityReader
         (new Regex(@"\bnot\s+(too|that|so|very|really)?\s*bad\b|\b(mild|slight|slightly|minor|a\s+little|a\s+bit|little\s+bit|niggl\w*|bearable|tolerable|light|low)\b", RegexOptions.Compiled), 3),
         (new Regex(@"\b(moderate|medium|middling|so-so|so\s+so|manageable|average|in\s+the\s+middle|fairly|quite\s+sore|sore)\b", RegexOptions.Compiled), 6),
         (new Regex(@"\b(very|really|extremely|terribly|super)\s+(bad|painful|sore)\b|\b(severe|terrible|awful|horrible|horrendous|intense|extreme)\b", RegexOptions.Compiled), 8),
-        (new Regex(@"\b(pretty|quite|rather)\s+bad\b|\bbad\b|\bhigh\b|\bstrong\b", RegexOptions.Compiled), 7),
+        (new Regex(@"\b(hurts|hurting|aches|aching)\s+(a\s+lot|loads|so\s+much|badly|like\s+hell)\b", RegexOptions.Compiled), 8),
+        (new Regex(@"\b(pretty|quite|rather)\s+(bad|painful)\b|\bbad\b|\bhigh\b|\bstrong\b|\ba\s+lot\b", RegexOptions.Compiled), 7),
+        (new Regex(@"\b(painful|hurts|aches|achy|uncomfortable)\b", RegexOptions.Compiled), 6),
     ];
 
     /// <summary>Builds the number recogniser's regexes now, off the request path.</summary>
