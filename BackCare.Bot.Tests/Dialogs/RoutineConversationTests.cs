@@ -216,6 +216,21 @@ public class RoutineConversationTests
     }
 
     [Fact]
+    public async Task A_message_after_everything_is_finished_does_not_restart_the_questions()
+    {
+        var sut = new BotConversation();
+        await new TriageDriver(sut).RunAsync(new() { [Q.Severity] = "5" });
+        await sut.SayAsync("no thanks");
+
+        var later = await sut.SayAsync("thanks!");
+        var again = await sut.SayAsync("start over");
+
+        Assert.Contains("Welcome back", BotConversation.Join(later));
+        Assert.Null(sut.QuestionAsked(later));
+        Assert.Equal(Q.EmergencyScreen, sut.QuestionAsked(again));
+    }
+
+    [Fact]
     public async Task No_thanks_to_the_routine_ends_kindly()
     {
         var sut = new BotConversation();

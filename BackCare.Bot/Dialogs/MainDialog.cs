@@ -57,7 +57,12 @@ public sealed class MainDialog : InterruptibleDialog
 
         if (data.Outcome is not null)
         {
-            data.ResetTriage();
+            // Finished earlier: a new message ("thanks", "hi again") should not silently restart the questions.
+            var choices = new List<Choice> { new("Start over"), new("Summary") };
+            await step.Context.SendActivityAsync(
+                ChoiceFactory.ForChannel(step.Context.Activity.ChannelId, choices, "Welcome back. We finished the questions earlier. Say **start over** to check your back again, or **summary** to see your answers."),
+                cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
         }
 
         return await step.BeginDialogAsync(nameof(TriageDialog), null, cancellationToken);
