@@ -183,7 +183,7 @@ public sealed class RoutineDialog : ComponentDialog
     {
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
         var progress = data.Routine!;
-        var after = StateValues.As<int>(step.Result);
+        var after = StateValues.As<int?>(step.Result) ?? throw new InvalidOperationException("The pain prompt ended without a score.");
         progress.PainAfter = after;
         var comparison = $"{progress.PainBefore} before, {after} now.";
         var advice = (after - progress.PainBefore) switch

@@ -1,18 +1,15 @@
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
-using BackCare.Dialogs.Choices;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace BackCare.Bot.Dialogs;
 
 /// <summary>
 /// Asks one triage question (its id in <see cref="PromptOptions.Validations"/>) and reads the reply by the
-/// question's kind. An unclear reply is asked again once with an example, then offered as buttons, and never
-/// guessed. Yes/no-style questions show their buttons from the start.
+/// question's kind, with the question's own words. Yes/no-style questions show their buttons from the start.
 /// </summary>
-public sealed class TriageQuestionPrompt(TriageContent content, TimeProvider clock) : Prompt<Reply>(nameof(TriageQuestionPrompt))
+public sealed class TriageQuestionPrompt(TriageContent content, TimeProvider clock) : ClarifyingPrompt<Reply>(nameof(TriageQuestionPrompt))
 {
     /// <summary>Builds the options for a question.</summary>
     /// <param name="question">The question.</param>
@@ -38,34 +35,18 @@ public sealed class TriageQuestionPrompt(TriageContent content, TimeProvider clo
     }
 
     /// <inheritdoc/>
-    protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken = default)
+    protected override Question Describe(PromptOptions options)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        ArgumentNullException.ThrowIfNull(state);
         var id = QuestionOf(options);
         var question = content.Questions[id];
-        var choices = question.Buttons.Select(b => new Choice(b)).ToList();
         var buttonsFirst = TriageInterview.KindOf(id) is not (QuestionKind.Duration or QuestionKind.Severity);
-        var attempts = state.GetValue<int>(AttemptCountKey);
-
-        var activity = (isRetry, attempts) switch
-        {
-            (false, _) when buttonsFirst => ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, choices, question.Text),
-            (false, _) => MessageFactory.Text(question.Text),
-            (true, <= 1) when buttonsFirst => ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, choices, $"Sorry, I didn't quite get that. {question.Example}\n\n{question.Text}"),
-            (true, <= 1) => MessageFactory.Text($"Sorry, I didn't quite get that. {question.Example}\n\n{question.Text}"),
-            _ => ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, choices, $"Let's make it easier: please pick the answer closest to yours, or type it in your own words.\n\n{question.Text}"),
-        };
-        activity.InputHint = InputHints.ExpectingInput;
-        return turnContext.SendActivityAsync(activity, cancellationToken);
+        return new Question(question.Text, question.Example, question.Buttons, buttonsFirst);
     }
 
     /// <inheritdoc/>
-    protected override Task<PromptRecognizerResult<Reply>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken = default)
+    protected override Reply? Read(string? text, PromptOptions options)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        var question = QuestionOf(options);
-        var reply = ReplyReader.Read(TriageInterview.KindOf(question), turnContext.Activity.Text, clock.GetUtcNow().UtcDateTime, content.Questions[question].Words);
-        return Task.FromResult(new PromptRecognizerResult<Reply> { Succeeded = reply is not null, Value = reply });
+        var id = QuestionOf(options);
+        return ReplyReader.Read(TriageInterview.KindOf(id), text, clock.GetUtcNow().UtcDateTime, content.Questions[id].Words);
     }
 }

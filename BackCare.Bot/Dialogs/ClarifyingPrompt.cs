@@ -1,0 +1,63 @@
+using BackCare.Dialogs;
+using BackCare.Dialogs.Choices;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace BackCare.Bot.Dialogs;
+
+/// <summary>
+/// A prompt that never guesses: an unclear answer is asked again once with an example, then offered as
+/// buttons (while typed answers still work). Subclasses say what the question is and how to read a reply.
+/// </summary>
+/// <typeparam name="T">The type of the value.</typeparam>
+/// <param name="dialogId">The prompt's id.</param>
+public abstract class ClarifyingPrompt<T>(string dialogId) : Prompt<T>(dialogId)
+{
+    /// <summary>What the prompt asks, as shown to the person.</summary>
+    /// <param name="Text">The question.</param>
+    /// <param name="Example">An example answer, for the first retry.</param>
+    /// <param name="Buttons">Quick answers.</param>
+    /// <param name="ButtonsFirst">Whether the buttons show from the start (yes/no-like questions), or only after two unclear answers.</param>
+    protected sealed record Question(string Text, string Example, IReadOnlyList<string> Buttons, bool ButtonsFirst);
+
+    /// <summary>Describes the question these options ask.</summary>
+    /// <param name="options">The prompt's options.</param>
+    /// <returns>The question.</returns>
+    protected abstract Question Describe(PromptOptions options);
+
+    /// <summary>Reads a reply, or returns <c>null</c> when it is unclear.</summary>
+    /// <param name="text">What the person typed.</param>
+    /// <param name="options">The prompt's options.</param>
+    /// <returns>The value, or <c>null</c>.</returns>
+    protected abstract T? Read(string? text, PromptOptions options);
+
+    /// <inheritdoc/>
+    protected sealed override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        var question = Describe(options);
+        var choices = question.Buttons.Select(b => new Choice(b)).ToList();
+        var channel = turnContext.Activity.ChannelId;
+        var activity = (isRetry, state.GetValue<int>(AttemptCountKey)) switch
+        {
+            (false, _) when question.ButtonsFirst => ChoiceFactory.ForChannel(channel, choices, question.Text),
+            (false, _) => MessageFactory.Text(question.Text),
+            (true, <= 1) when question.ButtonsFirst => ChoiceFactory.ForChannel(channel, choices, $"Sorry, I didn't quite get that. {question.Example}\n\n{question.Text}"),
+            (true, <= 1) => MessageFactory.Text($"Sorry, I didn't quite get that. {question.Example}\n\n{question.Text}"),
+            _ => ChoiceFactory.ForChannel(channel, choices, $"Let's make it easier: please pick the answer closest to yours, or type it in your own words.\n\n{question.Text}"),
+        };
+        activity.InputHint = InputHints.ExpectingInput;
+        return turnContext.SendActivityAsync(activity, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    protected sealed override Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(options);
+        var value = Read(turnContext.Activity.Text, options);
+        return Task.FromResult(new PromptRecognizerResult<T> { Succeeded = value is not null, Value = value });
+    }
+}
