@@ -24,6 +24,16 @@ public class RoutineWalkTests
     }
 
     [Fact]
+    public void The_easier_variant_comes_with_the_set_up_and_the_harder_one_at_the_end()
+    {
+        var pages = RoutineWalk.Pages(Catalogue["bird-dog"]);
+
+        Assert.Contains($"If that's too much: {Catalogue["bird-dog"].Easier}", pages[0]);
+        Assert.Contains($"once this feels easy: {Catalogue["bird-dog"].Harder}", pages[^1]);
+        Assert.DoesNotContain("once this feels easy", string.Join("\n", RoutineWalk.Pages(Catalogue["childs-pose"])));
+    }
+
+    [Fact]
     public void Holds_are_said_plainly()
     {
         var pages = RoutineWalk.Pages(Catalogue["childs-pose"]);

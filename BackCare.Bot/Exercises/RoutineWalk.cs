@@ -22,7 +22,8 @@ public sealed class RoutineWalk(ExerciseCatalogue catalogue)
             return [$"{exercise.Purpose}\n\n{advice} {exercise.Dose.DoseText}\n\n{cautions}"];
         }
 
-        var pages = new List<string> { $"What it's for: {exercise.Purpose}\n\nGet ready: {exercise.Setup}\n\n{cautions}" };
+        var easier = exercise.Easier is null ? string.Empty : $"\n\nIf that's too much: {exercise.Easier}";
+        var pages = new List<string> { $"What it's for: {exercise.Purpose}\n\nGet ready: {exercise.Setup}\n\n{cautions}{easier}" };
         var steps = exercise.Steps.Count;
         for (var i = 0; i < steps; i++)
         {
@@ -43,6 +44,12 @@ public sealed class RoutineWalk(ExerciseCatalogue catalogue)
         {
             var last = set == exercise.Dose.Sets ? " This is the last set." : string.Empty;
             pages.Add($"Set {set} of {exercise.Dose.Sets}: rest for a few slow breaths, then do the same again. {exercise.Dose.DoseText}{last}");
+        }
+
+        if (exercise.Harder is not null)
+        {
+            // Only once it is easy, and only another day: the last page says how to build up.
+            pages[^1] += $"\n\nOn another day, once this feels easy: {exercise.Harder}";
         }
 
         return pages;

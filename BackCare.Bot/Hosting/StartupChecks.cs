@@ -32,6 +32,7 @@ public sealed class StartupChecks(
             {
                 DurationReader.WarmUp();
                 SeverityReader.WarmUp();
+                BackCare.Dialogs.Choices.ChoiceRecognizers.RecognizeChoice("the second one", [new("a"), new("b")]);
             },
             CancellationToken.None);
         return Task.CompletedTask;
