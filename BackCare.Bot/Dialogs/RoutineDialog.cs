@@ -58,7 +58,7 @@ public sealed class RoutineDialog : ComponentDialog
 
         var lines = routine.ExerciseIds.Select((id, i) => $"{i + 1}. {_catalogue[id].Name} ({_catalogue[id].Kind})");
         var intro = routine.OnceDoctorAgrees
-            ? "These are gentle stretches to do **once your doctor agrees**. Please don't start them before then."
+            ? "These are gentle stretches for **once your doctor agrees**. If your doctor hasn't said they're OK yet, just read through them with me for now, without doing them."
             : "Here's a gentle routine for you.";
         var plan = $"{intro} It has {routine.ExerciseIds.Count} parts and takes about {routine.EstimatedMinutes} minutes:\n\n{string.Join("\n", lines)}\n\n"
             + "I'll take you through them one step at a time. At any step you can say done, repeat, back, skip, pause or stop. "
