@@ -109,6 +109,20 @@ public class MessagesEndpointTests
     }
 
     [Fact]
+    public async Task A_very_long_message_gets_a_polite_reply_and_the_question_stays_open()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var conversation = Guid.NewGuid().ToString("N");
+        await host.ExpectRepliesAsync(Activities.Message("hi", conversation));
+
+        var replies = await host.ExpectRepliesAsync(Activities.Message(string.Join(' ', Enumerable.Repeat("my back hurts", 2000)), conversation));
+        var next = await host.ExpectRepliesAsync(Activities.Message("none of these", conversation));
+
+        Assert.Contains("That's a long message", Text(replies));
+        Assert.Contains("How long have you had this back pain", Text(next));
+    }
+
+    [Fact]
     public async Task An_unknown_activity_type_is_accepted_and_ignored()
     {
         await using var host = await RunningHost.StartAsync();

@@ -25,6 +25,9 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         + "I'm not a doctor and I can't diagnose anything. If you have numbness between your legs, trouble peeing, or weakness in both legs, "
         + "don't wait for me: get emergency help now.\n\nType **help** at any time. Ready when you are: say hi, or tap the button.";
 
+    /// <summary>The longest message the bot reads; answers are short, and this bounds the work of understanding one.</summary>
+    public const int MaxMessageLength = 2000;
+
     private readonly IStatePropertyAccessor<ConversationData> _conversationData = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
@@ -58,6 +61,14 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         if (string.IsNullOrWhiteSpace(text))
         {
             await turnContext.SendActivityAsync("I didn't get any words there. Could you type your answer, or tap one of the buttons?", cancellationToken: cancellationToken);
+            return;
+        }
+
+        if (text.Length > MaxMessageLength)
+        {
+            await turnContext.SendActivityAsync(
+                $"That's a long message, and I can only read short answers (up to {MaxMessageLength} characters). Could you answer in a sentence or two? If anything feels like an emergency, call for help now.",
+                cancellationToken: cancellationToken);
             return;
         }
 
