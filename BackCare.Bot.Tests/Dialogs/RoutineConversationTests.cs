@@ -165,6 +165,67 @@ public class RoutineConversationTests
     }
 
     [Fact]
+    public async Task In_a_new_conversation_the_same_person_is_offered_to_carry_on_after_a_safety_question()
+    {
+        var first = await AtFirstExerciseAsync();
+        await first.SayAsync("skip");
+        await first.SayAsync("done");
+
+        // The same person (same user id) opens a new conversation, as a new Web Chat session would.
+        var later = new BotConversation(first.Storage, conversation: Microsoft.Bot.Builder.Adapters.TestAdapter.CreateConversation("later"));
+        var offer = await later.SayTextAsync("hi");
+        var check = await later.SayAsync("yes please");
+        var page = await later.SayTextAsync("no, nothing new");
+
+        Assert.Contains("Last time you stopped partway through your routine, at exercise 2 of 7 (Cat-cow), step 1", offer);
+        Assert.Equal(["Yes", "No", "Not sure"], check[^1].SuggestedActions.Actions.Select(a => a.Title));
+        Assert.Contains("**Exercise 2 of 7: Cat-cow**", page);
+        Assert.Contains("Step 1 of 3", page);
+    }
+
+    [Theory]
+    [InlineData("yes, it's worse")]
+    [InlineData("not sure")]
+    public async Task Carrying_on_after_a_change_in_symptoms_checks_them_again_first(string changed)
+    {
+        var first = await AtFirstExerciseAsync();
+        var later = new BotConversation(first.Storage, conversation: Microsoft.Bot.Builder.Adapters.TestAdapter.CreateConversation("later"));
+        await later.SayAsync("hi");
+        await later.SayAsync("yes");
+
+        var reply = await later.SayAsync(changed);
+
+        Assert.Contains("check your symptoms again", BotConversation.Join(reply));
+        Assert.Equal(Q.EmergencyScreen, later.QuestionAsked(reply));
+    }
+
+    [Fact]
+    public async Task After_an_emergency_sign_no_later_conversation_offers_the_routine()
+    {
+        var first = await AtFirstExerciseAsync();
+        await first.SayAsync("I can't feel between my legs");
+
+        var later = new BotConversation(first.Storage, conversation: Microsoft.Bot.Builder.Adapters.TestAdapter.CreateConversation("later"));
+        var reply = await later.SayAsync("hi");
+
+        Assert.DoesNotContain("carry on", BotConversation.Join(reply));
+        Assert.Equal(Q.EmergencyScreen, later.QuestionAsked(reply));
+    }
+
+    [Fact]
+    public async Task A_finished_routine_is_not_offered_again()
+    {
+        var first = await AtFirstExerciseAsync();
+        await first.SayAsync("stop");
+        await first.SayAsync("3");
+
+        var later = new BotConversation(first.Storage, conversation: Microsoft.Bot.Builder.Adapters.TestAdapter.CreateConversation("later"));
+        var reply = await later.SayAsync("hi");
+
+        Assert.Equal(Q.EmergencyScreen, later.QuestionAsked(reply));
+    }
+
+    [Fact]
     public async Task Each_step_offers_its_commands_as_buttons_and_in_teams_as_a_card()
     {
         var web = await AtFirstExerciseAsync();

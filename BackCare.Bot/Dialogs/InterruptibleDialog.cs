@@ -14,13 +14,15 @@ namespace BackCare.Bot.Dialogs;
 public abstract class InterruptibleDialog : ComponentDialog
 {
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
+    private readonly IStatePropertyAccessor<UserProfile> _userProfile;
     private readonly TriageContent _content;
     private readonly TriageReport _report;
 
-    protected InterruptibleDialog(string dialogId, IStatePropertyAccessor<ConversationData> conversationData, TriageContent content, TriageReport report)
+    protected InterruptibleDialog(string dialogId, IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TriageContent content, TriageReport report)
         : base(dialogId)
     {
         _conversationData = conversationData;
+        _userProfile = userProfile;
         _content = content;
         _report = report;
     }
@@ -68,6 +70,7 @@ public abstract class InterruptibleDialog : ComponentDialog
             data.CurrentQuestion = null;
             data.InRoutine = false;
             data.Routine = null;
+            await ForgetUnfinishedRoutineAsync(innerDc.Context, cancellationToken);
             await innerDc.Context.SendActivityAsync(_report.Advice(data.Outcome), cancellationToken: cancellationToken);
             return new DialogTurnResult(DialogTurnStatus.Complete, data.Outcome);
         }
@@ -113,6 +116,7 @@ public abstract class InterruptibleDialog : ComponentDialog
             case Command.StartOver:
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
                 data.ResetTriage();
+                await ForgetUnfinishedRoutineAsync(innerDc.Context, cancellationToken);
                 await innerDc.Context.SendActivityAsync("Let's start again from the beginning.", cancellationToken: cancellationToken);
                 return await innerDc.BeginDialogAsync(InitialDialogId!, null, cancellationToken);
 
@@ -120,6 +124,10 @@ public abstract class InterruptibleDialog : ComponentDialog
                 return null;
         }
     }
+
+    /// <summary>After an emergency sign or a fresh start, no earlier routine may be offered again.</summary>
+    private async Task ForgetUnfinishedRoutineAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        => (await _userProfile.GetAsync(turnContext, () => new UserProfile(), cancellationToken)).UnfinishedRoutine = null;
 
     private string HelpFor(ConversationData data)
     {

@@ -15,16 +15,31 @@ namespace BackCare.Bot.Dialogs;
 public sealed class MainDialog : InterruptibleDialog
 {
     private const string FlowId = "mainFlow";
+    private const string ResumeFlowId = "resumeFlow";
     private const string LoadedLiftsId = "loadedLifts";
 
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
+    private readonly IStatePropertyAccessor<UserProfile> _userProfile;
     private readonly TriageReport _report;
+    private readonly RoutineWalk _walk;
+    private readonly TimeProvider _clock;
 
-    public MainDialog(IStatePropertyAccessor<ConversationData> conversationData, TriageContent content, TriageReport report, TriageDialog triage, RoutineDialog routine)
-        : base(nameof(MainDialog), conversationData, content, report)
+    public MainDialog(
+        IStatePropertyAccessor<ConversationData> conversationData,
+        IStatePropertyAccessor<UserProfile> userProfile,
+        TriageContent content,
+        TriageReport report,
+        ExerciseCatalogue catalogue,
+        TimeProvider clock,
+        TriageDialog triage,
+        RoutineDialog routine)
+        : base(nameof(MainDialog), conversationData, userProfile, content, report)
     {
         _conversationData = conversationData;
+        _userProfile = userProfile;
         _report = report;
+        _walk = new RoutineWalk(catalogue);
+        _clock = clock;
 
         AddDialog(new WaterfallDialog(FlowId,
         [
@@ -36,6 +51,15 @@ public sealed class MainDialog : InterruptibleDialog
             AfterRoutineStepAsync,
             RecheckStepAsync,
         ]));
+        AddDialog(new WaterfallDialog(ResumeFlowId,
+        [
+            OfferToCarryOnStepAsync,
+            CheckNothingChangedStepAsync,
+            CarryOnStepAsync,
+            AfterRoutineStepAsync,
+            RecheckStepAsync,
+        ]));
+        AddDialog(new YesNoNotSurePrompt());
         AddDialog(triage);
         AddDialog(routine);
         AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)));
@@ -65,7 +89,65 @@ public sealed class MainDialog : InterruptibleDialog
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
+        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
+        if (profile.UnfinishedRoutine is { } unfinished)
+        {
+            if (unfinished.Outcome.AllowsExercise && _clock.GetUtcNow() - unfinished.SavedAt < UnfinishedRoutine.OfferedFor)
+            {
+                return await step.ReplaceDialogAsync(ResumeFlowId, null, cancellationToken);
+            }
+
+            profile.UnfinishedRoutine = null;
+        }
+
         return await step.BeginDialogAsync(nameof(TriageDialog), null, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> OfferToCarryOnStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var unfinished = (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).UnfinishedRoutine!;
+        var question = $"Welcome back. Last time you stopped partway through your routine, at {_walk.Where(unfinished.Progress)}. Would you like to carry on from there?";
+        return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
+        {
+            Prompt = MessageFactory.Text(question),
+            RetryPrompt = MessageFactory.Text($"Sorry, was that a yes or a no? {question}"),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> CheckNothingChangedStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not true)
+        {
+            (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).UnfinishedRoutine = null;
+            await step.Context.SendActivityAsync("OK, let's start with a fresh check of your back.", cancellationToken: cancellationToken);
+            return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
+        }
+
+        // Time has passed: before any exercise, make sure nothing has changed.
+        return await step.PromptAsync(nameof(YesNoNotSurePrompt), new PromptOptions
+        {
+            Prompt = MessageFactory.Text("Before we carry on: since last time, has the pain got worse, or have you noticed anything new, such as numbness, tingling, weakness, fever or trouble peeing?"),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> CarryOnStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
+        var unfinished = profile.UnfinishedRoutine!;
+        profile.UnfinishedRoutine = null;
+        if (StateValues.As<Answer?>(step.Result) is not Answer.No)
+        {
+            await step.Context.SendActivityAsync("Thanks for telling me. Then let's check your symptoms again before any exercise.", cancellationToken: cancellationToken);
+            return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
+        }
+
+        var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
+        data.Answers = unfinished.Answers;
+        data.Outcome = unfinished.Outcome;
+        data.Routine = unfinished.Progress;
+        data.Routine.Paused = false;
+        var request = new RoutineRequest(unfinished.Outcome.Level, unfinished.Progress.PainBefore, Resume: true);
+        return await step.BeginDialogAsync(nameof(RoutineDialog), request, cancellationToken);
     }
 
     private async Task<DialogTurnResult> OfferRoutineStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)

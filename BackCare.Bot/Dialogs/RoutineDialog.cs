@@ -21,14 +21,18 @@ public sealed class RoutineDialog : ComponentDialog
     private static readonly List<Choice> StartChoices = [new("Yes, let's start") { Synonyms = ["start", "go", "ok", "sure"] }, new("Not now") { Synonyms = ["later", "no"] }];
 
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
+    private readonly IStatePropertyAccessor<UserProfile> _userProfile;
+    private readonly TimeProvider _clock;
     private readonly ExerciseCatalogue _catalogue;
     private readonly RoutineBuilder _builder;
     private readonly RoutineWalk _walk;
 
-    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, ExerciseCatalogue catalogue)
+    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue)
         : base(nameof(RoutineDialog))
     {
         _conversationData = conversationData;
+        _userProfile = userProfile;
+        _clock = clock;
         _catalogue = catalogue;
         _builder = new RoutineBuilder(catalogue);
         _walk = new RoutineWalk(catalogue);
@@ -47,6 +51,12 @@ public sealed class RoutineDialog : ComponentDialog
     private async Task<DialogTurnResult> ShowPlanStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var request = StateValues.As<RoutineRequest>(step.Options) ?? throw new InvalidOperationException("The routine needs a RoutineRequest.");
+        if (request.Resume)
+        {
+            // Carrying on where the person left off: the progress is already in the conversation data.
+            return await step.NextAsync(true, cancellationToken);
+        }
+
         var routine = _builder.Build(request);
         if (routine.ExerciseIds.Count == 0)
         {
@@ -81,6 +91,7 @@ public sealed class RoutineDialog : ComponentDialog
         }
 
         data.InRoutine = true;
+        await RememberAsync(step.Context, data, cancellationToken);
         return await step.BeginDialogAsync(WalkId, null, cancellationToken);
     }
 
@@ -152,6 +163,7 @@ public sealed class RoutineDialog : ComponentDialog
                 break;
         }
 
+        await RememberAsync(step.Context, await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken), cancellationToken);
         return await step.ReplaceDialogAsync(WalkId, note, cancellationToken);
     }
 
@@ -159,6 +171,7 @@ public sealed class RoutineDialog : ComponentDialog
     {
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
         data.InRoutine = false;
+        (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).UnfinishedRoutine = null;
         var outcome = StateValues.As<RoutineOutcome>(step.Result);
         step.Values["outcome"] = outcome.ToString();
         if (outcome == RoutineOutcome.Hurt)
@@ -197,6 +210,18 @@ public sealed class RoutineDialog : ComponentDialog
             $"{comparison} {advice}\n\nSee a doctor if your back isn't better within four weeks, and get help straight away if any warning sign appears.",
             cancellationToken: cancellationToken);
         return await step.EndDialogAsync(Enum.Parse<RoutineOutcome>(step.Values.GetValue<string>("outcome")!), cancellationToken);
+    }
+
+    /// <summary>Keeps where the person is in their profile too, so a later conversation can offer to carry on.</summary>
+    private async Task RememberAsync(ITurnContext turnContext, ConversationData data, CancellationToken cancellationToken)
+    {
+        if (data.Routine is null || data.Outcome is null)
+        {
+            return;
+        }
+
+        var profile = await _userProfile.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
+        profile.UnfinishedRoutine = new UnfinishedRoutine(data.Routine, data.Answers, data.Outcome, _clock.GetUtcNow());
     }
 
     private async Task<RoutineProgress> ProgressAsync(ITurnContext turnContext, CancellationToken cancellationToken)

@@ -36,6 +36,7 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddSingleton(sp => sp.GetRequiredService<ConversationState>().CreateProperty<ConversationData>(nameof(ConversationData)));
+        services.AddSingleton(sp => sp.GetRequiredService<UserState>().CreateProperty<UserProfile>(nameof(UserProfile)));
 
         // Clinical content, validated at start-up by StartupChecks.
         services.AddSingleton(sp => TriageContent.Load(ContentPath(sp, o => o.TriageContentPath, "Triage", TriageContent.FileName)));

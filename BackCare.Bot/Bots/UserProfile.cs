@@ -1,0 +1,30 @@
+using BackCare.Bot.Exercises;
+using BackCare.Bot.Triage;
+
+namespace BackCare.Bot.Bots;
+
+/// <summary>What BackCare keeps about a person across conversations; removed by "delete my data".</summary>
+public sealed class UserProfile
+{
+    /// <summary>Gets or sets a routine the person left partway, to offer in their next conversation.</summary>
+    public UnfinishedRoutine? UnfinishedRoutine { get; set; }
+}
+
+/// <summary>A routine left partway, with the triage it was offered after.</summary>
+/// <param name="progress">Where the person was.</param>
+/// <param name="answers">The triage answers it followed.</param>
+/// <param name="outcome">The triage outcome it followed (self-care or doctor level only).</param>
+/// <param name="savedAt">When it was last saved.</param>
+public sealed class UnfinishedRoutine(RoutineProgress progress, TriageAnswers answers, TriageOutcome outcome, DateTimeOffset savedAt)
+{
+    /// <summary>How long an unfinished routine is offered again; after that the symptoms are checked afresh.</summary>
+    public static readonly TimeSpan OfferedFor = TimeSpan.FromDays(7);
+
+    public RoutineProgress Progress { get; } = progress;
+
+    public TriageAnswers Answers { get; } = answers;
+
+    public TriageOutcome Outcome { get; } = outcome;
+
+    public DateTimeOffset SavedAt { get; } = savedAt;
+}
