@@ -171,8 +171,7 @@ public class RoutineConversationTests
         await first.SayAsync("skip");
         await first.SayAsync("done");
 
-        // The same person (same user id) opens a new conversation, as a new Web Chat session would.
-        var later = new BotConversation(first.Storage, conversation: Microsoft.Bot.Builder.Adapters.TestAdapter.CreateConversation("later"));
+        var later = first.LaterConversationOfTheSamePerson();
         var offer = await later.SayTextAsync("hi");
         var check = await later.SayAsync("yes please");
         var page = await later.SayTextAsync("no, nothing new");
@@ -189,7 +188,7 @@ public class RoutineConversationTests
     public async Task Carrying_on_after_a_change_in_symptoms_checks_them_again_first(string changed)
     {
         var first = await AtFirstExerciseAsync();
-        var later = new BotConversation(first.Storage, conversation: Microsoft.Bot.Builder.Adapters.TestAdapter.CreateConversation("later"));
+        var later = first.LaterConversationOfTheSamePerson();
         await later.SayAsync("hi");
         await later.SayAsync("yes");
 
@@ -205,7 +204,7 @@ public class RoutineConversationTests
         var first = await AtFirstExerciseAsync();
         await first.SayAsync("I can't feel between my legs");
 
-        var later = new BotConversation(first.Storage, conversation: Microsoft.Bot.Builder.Adapters.TestAdapter.CreateConversation("later"));
+        var later = first.LaterConversationOfTheSamePerson();
         var reply = await later.SayAsync("hi");
 
         Assert.DoesNotContain("carry on", BotConversation.Join(reply));
@@ -219,7 +218,7 @@ public class RoutineConversationTests
         await first.SayAsync("stop");
         await first.SayAsync("3");
 
-        var later = new BotConversation(first.Storage, conversation: Microsoft.Bot.Builder.Adapters.TestAdapter.CreateConversation("later"));
+        var later = first.LaterConversationOfTheSamePerson();
         var reply = await later.SayAsync("hi");
 
         Assert.Equal(Q.EmergencyScreen, later.QuestionAsked(reply));

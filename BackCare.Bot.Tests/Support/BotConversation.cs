@@ -57,6 +57,10 @@ public sealed class BotConversation
     /// <summary>Everything the bot has said in this conversation, in order.</summary>
     public List<Activity> Transcript { get; } = [];
 
+    /// <summary>A new conversation of the same person over the same store, as a new Web Chat session would be.</summary>
+    public BotConversation LaterConversationOfTheSamePerson()
+        => new(Storage, conversation: TestAdapter.CreateConversation($"later-{Guid.NewGuid():N}"));
+
     /// <summary>Sends a message and returns the bot's replies to it.</summary>
     public async Task<List<Activity>> SayAsync(string text)
     {

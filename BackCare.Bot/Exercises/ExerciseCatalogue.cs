@@ -14,6 +14,22 @@ public sealed class ExerciseCatalogue
     /// <summary>The kinds the routine builder knows, in the order a routine uses them.</summary>
     public static readonly IReadOnlyList<string> KindOrder = ["warm-up", "stretch", "strength", "loaded lift", "aerobic"];
 
+    /// <summary>Where a kind comes in a routine (its position in <see cref="KindOrder"/>).</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>Its rank; kinds the catalogue does not know come last.</returns>
+    public static int KindRank(string kind)
+    {
+        for (var i = 0; i < KindOrder.Count; i++)
+        {
+            if (KindOrder[i] == kind)
+            {
+                return i;
+            }
+        }
+
+        return KindOrder.Count;
+    }
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
 
     private readonly Dictionary<string, Exercise> _byId;

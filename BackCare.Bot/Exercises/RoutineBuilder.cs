@@ -24,7 +24,7 @@ public sealed class RoutineBuilder(ExerciseCatalogue catalogue)
         var doctorLevel = request.Level == Disposition.Doctor;
         var chosen = catalogue.Exercises
             .Where(e => doctorLevel ? e.Offered.DoctorLevel : IsOffered(e.Offered, request))
-            .OrderBy(e => ExerciseCatalogue.KindOrder.ToList().IndexOf(e.Kind))
+            .OrderBy(e => ExerciseCatalogue.KindRank(e.Kind))
             .ToList();
         var seconds = chosen.Sum(e => e.EstimatedSeconds);
         return new Routine(chosen.Select(e => e.Id).ToList(), Math.Max(1, (int)Math.Ceiling(seconds / 60.0)), doctorLevel);
