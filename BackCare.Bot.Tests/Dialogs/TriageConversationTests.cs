@@ -73,7 +73,7 @@ public class TriageConversationTests
             Assert.Contains(sut.Content.Reasons[reason], advice);
         }
 
-        Assert.Contains(sut.Content.NotADiagnosis, advice);
+        Assert.Contains(sut.Content.Phrase("notADiagnosis"), advice);
         AssertExercisesOfferedOnlyWhenSafe(expected, advice);
     }
 
@@ -119,7 +119,7 @@ public class TriageConversationTests
 
         var reply = await sut.SayTextAsync("I don't know");
 
-        Assert.Contains(sut.Content.NotSureAcknowledgement, reply);
+        Assert.Contains(sut.Content.Phrase("notSureAcknowledgement"), reply);
     }
 
     [Theory]

@@ -7,8 +7,6 @@ namespace BackCare.Bot.Tests.Understanding;
 /// <summary>Replies in people's words, read with each question's own phrases and keywords from the content file.</summary>
 public class QuestionWordsTests
 {
-    private static readonly TriageContent Content = TriageContent.Load(Path.Combine(SolutionPaths.BotProject, "Triage", "triage-content.json"));
-
     [Theory]
     [InlineData(QuestionId.Rest, "it helps a bit when I lie down", Answer.Yes)]
     [InlineData(QuestionId.Rest, "resting doesn't help", Answer.No)]
@@ -20,7 +18,8 @@ public class QuestionWordsTests
     [InlineData(QuestionId.Fever, "no temperature", Answer.No)]
     [InlineData(QuestionId.Cancer, "I had skin cancer removed", Answer.Yes)]
     [InlineData(QuestionId.Cancer, "my mum had cancer", Answer.No)]
-    [InlineData(QuestionId.Osteoporosis, "I take steroids for asthma", Answer.Yes)]
+    [InlineData(QuestionId.Cancer, "my mum had cancer and so did I", Answer.Yes)]
+    [InlineData(QuestionId.Osteoporosis, "I've been on prednisolone tablets for a year", Answer.Yes)]
     [InlineData(QuestionId.Osteoporosis, "my bones are thin", Answer.Yes)]
     [InlineData(QuestionId.ImmuneOrDrugs, "I take methotrexate", Answer.Yes)]
     [InlineData(QuestionId.ImmuneOrDrugs, "no drugs", Answer.No)]
@@ -32,16 +31,15 @@ public class QuestionWordsTests
     [InlineData(QuestionId.EmergencyScreen, "one of them", Answer.Yes)]
     public void Reads_answers_in_the_questions_own_words(QuestionId question, string text, Answer expected)
     {
-        var reply = ReplyReader.Read(TriageInterview.KindOf(question), text, BotConversation.Today.UtcDateTime, Content.Questions[question].Words);
+        var reply = Language.Replies.Read(question, text, BotConversation.Today.UtcDateTime);
 
         Assert.Equal(expected, reply?.Answer);
     }
 
     [Theory]
-    [InlineData(QuestionId.Cancer, "my mum had cancer and so did I")]
     [InlineData(QuestionId.EmergencyScreen, "I'm fine")]
     public void Words_that_point_both_ways_or_nowhere_are_asked_again(QuestionId question, string text)
     {
-        Assert.Null(ReplyReader.Read(TriageInterview.KindOf(question), text, BotConversation.Today.UtcDateTime, Content.Questions[question].Words));
+        Assert.Null(Language.Replies.Read(question, text, BotConversation.Today.UtcDateTime));
     }
 }

@@ -1,3 +1,4 @@
+using BackCare.Bot.Tests.Support;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 
@@ -35,7 +36,7 @@ public class DurationReaderTests
     [InlineData("since 1st november", 24)]
     public void Reads_natural_durations(string text, int days)
     {
-        Assert.Equal(days, DurationReader.Read(text, Now).Days);
+        Assert.Equal(days, Language.Duration.Read(text, Now).Days);
     }
 
     [Theory]
@@ -49,7 +50,7 @@ public class DurationReaderTests
     [InlineData("")]
     public void Answers_either_side_of_four_weeks_or_without_a_unit_are_unclear(string text)
     {
-        Assert.False(DurationReader.Read(text, Now).IsClear);
+        Assert.False(Language.Duration.Read(text, Now).IsClear);
     }
 }
 
@@ -81,7 +82,7 @@ public class SeverityReaderTests
     [InlineData("worst pain of my life", 10)]
     public void Reads_scores_and_words(string text, int score)
     {
-        Assert.Equal(score, SeverityReader.Read(text));
+        Assert.Equal(score, Language.Severity.Read(text)?.Score);
     }
 
     [Theory]
@@ -91,7 +92,7 @@ public class SeverityReaderTests
     [InlineData("")]
     public void Anything_outside_zero_to_ten_is_not_a_score(string text)
     {
-        Assert.Null(SeverityReader.Read(text));
+        Assert.Null(Language.Severity.Read(text)?.Score);
     }
 }
 
@@ -119,7 +120,7 @@ public class AnswerReaderTests
     [InlineData("of course not", Answer.No)]
     public void Reads_yes_no_and_not_sure(string text, Answer expected)
     {
-        Assert.Equal(expected, AnswerReader.Read(text));
+        Assert.Equal(expected, Language.Answers.Read(text, QuestionConcepts.None, null).Answer);
     }
 
     [Theory]
@@ -127,7 +128,7 @@ public class AnswerReaderTests
     [InlineData("")]
     public void Anything_else_is_unclear(string text)
     {
-        Assert.Null(AnswerReader.Read(text));
+        Assert.Null(Language.Answers.Read(text, QuestionConcepts.None, null).Answer);
     }
 }
 
@@ -145,11 +146,11 @@ public class LegReaderTests
     [InlineData("no pain in my legs", Answer.No, Legs.Both, null)]
     public void Reads_which_leg_and_how_far(string text, Answer? present, Legs? which, Answer? belowKnee)
     {
-        Assert.Equal(new LegReading(present, which, belowKnee), LegReader.Read(text));
+        Assert.Equal(new LegReading(present, which, belowKnee), Language.Legs.Read(text, Language.Content.Questions[QuestionId.LegPain].Concepts));
     }
 }
 
-public class EmergencySignDetectorTests
+public class SignScannerTests
 {
     [Theory]
     [InlineData("I can't feel between my legs", RedFlag.SaddleNumbness)]
@@ -175,7 +176,7 @@ public class EmergencySignDetectorTests
     [InlineData("numb bum", RedFlag.SaddleNumbness)]
     public void Finds_reported_emergency_signs(string text, RedFlag expected)
     {
-        Assert.Contains(expected, EmergencySignDetector.Detect(text));
+        Assert.Contains(expected, Language.Signs.Scan(text).Select(s => s.Sign));
     }
 
     [Theory]
@@ -197,7 +198,7 @@ public class EmergencySignDetectorTests
     [InlineData("7")]
     public void Ignores_denials_and_ordinary_answers(string text)
     {
-        Assert.Empty(EmergencySignDetector.Detect(text));
+        Assert.DoesNotContain(Language.Signs.Scan(text), s => TriageRules.LevelOf(s.Sign) == Disposition.Emergency);
     }
 }
 
@@ -220,6 +221,6 @@ public class CommandReaderTests
     [InlineData("yes", Command.None)]
     public void Reads_commands_only_when_the_message_is_the_command(string text, Command expected)
     {
-        Assert.Equal(expected, CommandReader.Read(text));
+        Assert.Equal(expected, Language.Commands.Read(text));
     }
 }

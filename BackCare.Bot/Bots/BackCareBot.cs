@@ -12,7 +12,7 @@ namespace BackCare.Bot.Bots;
 /// before any dialog, and saves conversation and user state once at the end of every turn.
 /// </summary>
 /// <typeparam name="T">The root dialog.</typeparam>
-public class BackCareBot<T>(ConversationState conversationState, UserState userState, T dialog, ILogger<BackCareBot<T>> logger) : ActivityHandler
+public class BackCareBot<T>(ConversationState conversationState, UserState userState, T dialog, CommandReader commands, ILogger<BackCareBot<T>> logger) : ActivityHandler
     where T : Dialog
 {
     /// <summary>The name of the event Web Chat sends when the page opens.</summary>
@@ -72,7 +72,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
             return;
         }
 
-        if (CommandReader.Read(text) == Command.DeleteMyData)
+        if (commands.Read(text) == Command.DeleteMyData)
         {
             await conversationState.DeleteAsync(turnContext, cancellationToken);
             await userState.DeleteAsync(turnContext, cancellationToken);

@@ -18,6 +18,12 @@ public sealed class ConversationData
     /// <summary>Gets or sets the triage question being asked, for "help"; <c>null</c> between questions.</summary>
     public QuestionId? CurrentQuestion { get; set; }
 
+    /// <summary>Gets or sets what the person typed, per question, where the answer was read from their words (for the summary).</summary>
+    public Dictionary<QuestionId, string> Said { get; set; } = [];
+
+    /// <summary>Gets or sets the question whose answer was just read back, so the next message may correct it.</summary>
+    public QuestionId? ReadBack { get; set; }
+
     /// <summary>Gets or sets a value indicating whether a routine is running (its own words for stop and help apply).</summary>
     public bool InRoutine { get; set; }
 
@@ -30,6 +36,8 @@ public sealed class ConversationData
         Answers = new TriageAnswers();
         Outcome = null;
         CurrentQuestion = null;
+        Said = [];
+        ReadBack = null;
         InRoutine = false;
         Routine = null;
     }

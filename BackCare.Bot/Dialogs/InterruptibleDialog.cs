@@ -17,14 +17,18 @@ public abstract class InterruptibleDialog : ComponentDialog
     private readonly IStatePropertyAccessor<UserProfile> _userProfile;
     private readonly TriageContent _content;
     private readonly TriageReport _report;
+    private readonly Listening _listening;
+    private readonly TimeProvider _clock;
 
-    protected InterruptibleDialog(string dialogId, IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TriageContent content, TriageReport report)
+    protected InterruptibleDialog(string dialogId, IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TriageContent content, TriageReport report, Listening listening, TimeProvider clock)
         : base(dialogId)
     {
         _conversationData = conversationData;
         _userProfile = userProfile;
         _content = content;
         _report = report;
+        _listening = listening;
+        _clock = clock;
     }
 
     /// <summary>What BackCare can do, and the words that work at any turn.</summary>
@@ -60,22 +64,46 @@ public abstract class InterruptibleDialog : ComponentDialog
         }
 
         var data = await _conversationData.GetAsync(innerDc.Context, () => new ConversationData(), cancellationToken);
-        var signs = EmergencySignDetector.Detect(activity.Text);
-        if (signs.Count > 0)
+        var readBack = data.ReadBack;
+        data.ReadBack = null;
+
+        // Warning signs are heard at every turn, except the ones the question being asked reads itself (so a
+        // hedged answer to it is checked rather than taken as an emergency straight away).
+        var signs = _listening.Signs(activity.Text, data.CurrentQuestion);
+        if (signs.Any(s => TriageRules.LevelOf(s.Sign) == Disposition.Emergency))
         {
             // Whatever was running stops: no question and no exercise goes on after an emergency sign.
-            await innerDc.CancelAllDialogsAsync(cancellationToken);
-            data.Answers = TriageInterview.RecordEmergencySigns(data.Answers, signs);
-            data.Outcome = TriageRules.Decide(data.Answers);
-            data.CurrentQuestion = null;
-            data.InRoutine = false;
-            data.Routine = null;
-            await ForgetUnfinishedRoutineAsync(innerDc.Context, cancellationToken);
-            await innerDc.Context.SendActivityAsync(_report.Advice(data.Outcome), cancellationToken: cancellationToken);
-            return new DialogTurnResult(DialogTurnStatus.Complete, data.Outcome);
+            return await StopWithAdviceAsync(innerDc, data, signs, cancellationToken);
         }
 
-        var command = CommandReader.Read(activity.Text);
+        if (signs.Count > 0)
+        {
+            if (data.CurrentQuestion is null)
+            {
+                // In the routine, at the carry-on question, or after a result: an urgent sign stops everything
+                // and gives the urgent advice with its reason.
+                return await StopWithAdviceAsync(innerDc, data, signs, cancellationToken);
+            }
+
+            // During the questions: noted, and the triage goes on (the message may answer the question too).
+            data.Answers = TriageInterview.RecordSigns(data.Answers, signs);
+            foreach (var (sign, _) in signs)
+            {
+                await innerDc.Context.SendActivityAsync(_report.Noted(sign), cancellationToken: cancellationToken);
+            }
+        }
+
+        if (readBack is QuestionId earlier && isRunning && _listening.Correction(activity.Text, earlier, data.Answers, _clock.GetUtcNow().UtcDateTime) is Reply correction)
+        {
+            // "No, it's more like 5": the answer just read back is changed, and the current question asked again.
+            data.Answers = TriageInterview.Apply(data.Answers with { Severity = earlier == QuestionId.Severity ? null : data.Answers.Severity }, earlier, correction);
+            data.Said[earlier] = activity.Text.Trim();
+            await innerDc.Context.SendActivityAsync(_report.Corrected(earlier, data.Answers), cancellationToken: cancellationToken);
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return EndOfTurn;
+        }
+
+        var command = _listening.Command(activity.Text);
         if (data.InRoutine && command == Command.Cancel)
         {
             // In a routine, "stop" ends the routine its own way (with the pain check).
@@ -95,7 +123,7 @@ public abstract class InterruptibleDialog : ComponentDialog
                 return new DialogTurnResult(DialogTurnStatus.Complete);
 
             case Command.Summary:
-                await innerDc.Context.SendActivityAsync(_report.Summary(data.Answers, data.Outcome), cancellationToken: cancellationToken);
+                await innerDc.Context.SendActivityAsync(_report.Summary(data.Answers, data.Outcome, data.Said), cancellationToken: cancellationToken);
                 if (isRunning)
                 {
                     await innerDc.RepromptDialogAsync(cancellationToken);
@@ -123,6 +151,19 @@ public abstract class InterruptibleDialog : ComponentDialog
             default:
                 return null;
         }
+    }
+
+    private async Task<DialogTurnResult> StopWithAdviceAsync(DialogContext innerDc, ConversationData data, IReadOnlyList<(RedFlag Sign, Answer Answer)> signs, CancellationToken cancellationToken)
+    {
+        await innerDc.CancelAllDialogsAsync(cancellationToken);
+        data.Answers = TriageInterview.RecordSigns(data.Answers, signs);
+        data.Outcome = TriageRules.Decide(data.Answers);
+        data.CurrentQuestion = null;
+        data.InRoutine = false;
+        data.Routine = null;
+        await ForgetUnfinishedRoutineAsync(innerDc.Context, cancellationToken);
+        await innerDc.Context.SendActivityAsync(_report.Advice(data.Outcome), cancellationToken: cancellationToken);
+        return new DialogTurnResult(DialogTurnStatus.Complete, data.Outcome);
     }
 
     /// <summary>After an emergency sign or a fresh start, no earlier routine may be offered again.</summary>

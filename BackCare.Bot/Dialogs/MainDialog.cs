@@ -1,6 +1,7 @@
 using BackCare.Bot.Bots;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Triage;
+using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
 using BackCare.Dialogs.Choices;
 using Microsoft.Bot.Builder;
@@ -32,8 +33,10 @@ public sealed class MainDialog : InterruptibleDialog
         ExerciseCatalogue catalogue,
         TimeProvider clock,
         TriageDialog triage,
-        RoutineDialog routine)
-        : base(nameof(MainDialog), conversationData, userProfile, content, report)
+        RoutineDialog routine,
+        Listening listening,
+        AnswerReader answers)
+        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock)
     {
         _conversationData = conversationData;
         _userProfile = userProfile;
@@ -59,7 +62,7 @@ public sealed class MainDialog : InterruptibleDialog
             AfterRoutineStepAsync,
             RecheckStepAsync,
         ]));
-        AddDialog(new YesNoNotSurePrompt());
+        AddDialog(new YesNoNotSurePrompt(answers));
         AddDialog(triage);
         AddDialog(routine);
         AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)));
@@ -241,5 +244,6 @@ public sealed class MainDialog : InterruptibleDialog
     }
 
     private static bool MayOfferLoadedLifts(ConversationData data)
-        => data.Outcome?.Level == Disposition.SelfCare && data.Answers.Severity is <= 3;
+        => data.Outcome?.Level == Disposition.SelfCare && data.Answers.Severity is <= 3 && data.Answers.EasesWithRest == Answer.Yes
+            && !data.Answers.Age.FiftyOrOver() && !data.Answers.OsteoporosisOrSteroids.CountsAsYes();
 }

@@ -4,7 +4,7 @@ using BackCare.Dialogs;
 namespace BackCare.Bot.Dialogs;
 
 /// <summary>Asks for a pain score from 0 to 10 and understands numbers and words ("4", "seven out of ten", "mild").</summary>
-public sealed class PainScorePrompt() : ClarifyingPrompt<int?>(nameof(PainScorePrompt))
+public sealed class PainScorePrompt(SeverityReader severity) : ClarifyingPrompt<int?>(nameof(PainScorePrompt))
 {
     private static readonly string[] Bands = ["Mild (1 to 3)", "Moderate (4 to 6)", "Severe (7 or more)"];
 
@@ -16,5 +16,5 @@ public sealed class PainScorePrompt() : ClarifyingPrompt<int?>(nameof(PainScoreP
     }
 
     /// <inheritdoc/>
-    protected override int? Read(string? text, PromptOptions options) => SeverityReader.Read(text);
+    protected override int? Read(string? text, PromptOptions options) => severity.Read(text)?.Score;
 }

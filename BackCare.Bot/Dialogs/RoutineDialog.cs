@@ -27,7 +27,9 @@ public sealed class RoutineDialog : ComponentDialog
     private readonly RoutineBuilder _builder;
     private readonly RoutineWalk _walk;
 
-    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue)
+    private readonly CommandReader _commands;
+
+    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity)
         : base(nameof(RoutineDialog))
     {
         _conversationData = conversationData;
@@ -41,7 +43,8 @@ public sealed class RoutineDialog : ComponentDialog
         AddDialog(new WaterfallDialog(WalkId, [ShowPageStepAsync, HandleCommandStepAsync]));
         AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)) { ConfirmChoices = (StartChoices[0], StartChoices[1]) });
         AddDialog(new TextPrompt(StepPromptId));
-        AddDialog(new PainScorePrompt());
+        AddDialog(new PainScorePrompt(severity));
+        _commands = commands;
         InitialDialogId = nameof(RoutineDialog);
     }
 
@@ -119,7 +122,7 @@ public sealed class RoutineDialog : ComponentDialog
     private async Task<DialogTurnResult> HandleCommandStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var progress = await ProgressAsync(step.Context, cancellationToken);
-        var command = RoutineCommandReader.Read((string?)step.Result);
+        var command = _commands.ReadRoutine((string?)step.Result);
         string? note = null;
 
         if (progress.Paused)

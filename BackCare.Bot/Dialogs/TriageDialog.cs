@@ -1,32 +1,38 @@
 using BackCare.Bot.Bots;
 using BackCare.Bot.Triage;
+using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
 using Microsoft.Bot.Builder;
 
 namespace BackCare.Bot.Dialogs;
 
 /// <summary>
-/// The triage: asks the next question the interview calls for, records the reply, and loops until the rules
-/// have what they need (or an emergency answer stops it). Ends with the <see cref="TriageOutcome"/>, after
-/// telling the person what to do and why.
+/// The triage: asks the next question the interview calls for, reads the reply, checks a mixed or hedged reply
+/// with the person, records it (reading back what was read from words), and loops until the rules have what
+/// they need (or an emergency answer stops it). Ends with the <see cref="TriageOutcome"/>, after telling the
+/// person what to do and why.
 /// </summary>
 public sealed class TriageDialog : ComponentDialog
 {
     private const string LoopId = "triageLoop";
 
+    /// <summary>The longest piece of a person's own words kept for the summary.</summary>
+    private const int MaxWordsKept = 200;
+
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
     private readonly TriageContent _content;
     private readonly TriageReport _report;
 
-    public TriageDialog(IStatePropertyAccessor<ConversationData> conversationData, TriageContent content, TriageReport report, TimeProvider clock)
+    public TriageDialog(IStatePropertyAccessor<ConversationData> conversationData, TriageContent content, TriageReport report, ReplyReader replies, TimeProvider clock)
         : base(nameof(TriageDialog))
     {
         _conversationData = conversationData;
         _content = content;
         _report = report;
 
-        AddDialog(new WaterfallDialog(LoopId, [AskNextQuestionStepAsync, RecordAnswerStepAsync]));
-        AddDialog(new TriageQuestionPrompt(content, clock));
+        AddDialog(new WaterfallDialog(LoopId, [AskNextQuestionStepAsync, RecordAnswerStepAsync, RecordConfirmationStepAsync]));
+        AddDialog(new TriageQuestionPrompt(content, replies, clock));
+        AddDialog(new SignConfirmationPrompt(content, replies));
         InitialDialogId = LoopId;
     }
 
@@ -48,15 +54,54 @@ public sealed class TriageDialog : ComponentDialog
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
         var reply = (Reply)step.Result!;
         var question = data.CurrentQuestion ?? throw new InvalidOperationException("A triage reply arrived with no question being asked.");
+        if (reply.NeedsConfirmation && TriageInterview.KindOf(question) != QuestionKind.Checklist)
+        {
+            // Mixed or hedged: check it, naming the sign. What else the reply said (which leg) is kept.
+            step.Values["legs"] = reply.Legs?.ToString() ?? string.Empty;
+            step.Values["below"] = reply.BelowKnee?.ToString() ?? string.Empty;
+            return await step.PromptAsync(nameof(SignConfirmationPrompt), SignConfirmationPrompt.OptionsFor(question, _content), cancellationToken);
+        }
+
+        await RecordAsync(step, data, question, reply, cancellationToken);
+        return await step.ReplaceDialogAsync(LoopId, null, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> RecordConfirmationStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
+        var question = data.CurrentQuestion ?? throw new InvalidOperationException("A confirmation arrived with no question being asked.");
+        var answer = StateValues.As<Answer?>(step.Result) ?? Answer.NotSure;
+        var reply = new Reply
+        {
+            Answer = answer,
+            Legs = Enum.TryParse<Legs>(step.Values.GetValue<string>("legs"), out var legs) ? legs : null,
+            BelowKnee = Enum.TryParse<Answer>(step.Values.GetValue<string>("below"), out var below) ? below : null,
+        };
+        await RecordAsync(step, data, question, reply, cancellationToken);
+        return await step.ReplaceDialogAsync(LoopId, null, cancellationToken);
+    }
+
+    private async Task RecordAsync(WaterfallStepContext step, ConversationData data, QuestionId question, Reply reply, CancellationToken cancellationToken)
+    {
         data.Answers = TriageInterview.Apply(data.Answers, question, reply);
         data.CurrentQuestion = null;
+        var typed = step.Context.Activity.Text?.Trim();
+        if (!string.IsNullOrEmpty(typed) && !_content.Questions[question].Buttons.Contains(typed, StringComparer.OrdinalIgnoreCase))
+        {
+            data.Said[question] = typed.Length > MaxWordsKept ? typed[..MaxWordsKept] : typed;
+        }
+
+        if (reply.FromWords)
+        {
+            // Read from words, not a button: say what was understood, so the person can correct it.
+            data.ReadBack = question;
+            await step.Context.SendActivityAsync(_report.ReadBack(question, data.Answers), cancellationToken: cancellationToken);
+        }
 
         if (TriageInterview.IsWarningSign(question) && (reply.Answer == Answer.NotSure || reply.Legs == Legs.NotSure))
         {
-            await step.Context.SendActivityAsync(_content.NotSureAcknowledgement, cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(_content.Phrase("notSureAcknowledgement"), cancellationToken: cancellationToken);
         }
-
-        return await step.ReplaceDialogAsync(LoopId, null, cancellationToken);
     }
 
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, ConversationData data, CancellationToken cancellationToken)

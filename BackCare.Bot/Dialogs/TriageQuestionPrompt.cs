@@ -6,10 +6,10 @@ using Microsoft.Bot.Builder;
 namespace BackCare.Bot.Dialogs;
 
 /// <summary>
-/// Asks one triage question (its id in <see cref="PromptOptions.Validations"/>) and reads the reply by the
-/// question's kind, with the question's own words. Yes/no-style questions show their buttons from the start.
+/// Asks one triage question (its id in <see cref="PromptOptions.Validations"/>) and reads the reply the way the
+/// question's row says. Yes/no-style questions and checklists show their buttons from the start.
 /// </summary>
-public sealed class TriageQuestionPrompt(TriageContent content, TimeProvider clock) : ClarifyingPrompt<Reply>(nameof(TriageQuestionPrompt))
+public sealed class TriageQuestionPrompt(TriageContent content, ReplyReader replies, TimeProvider clock) : ClarifyingPrompt<Reply>(nameof(TriageQuestionPrompt))
 {
     /// <summary>Builds the options for a question.</summary>
     /// <param name="question">The question.</param>
@@ -39,14 +39,11 @@ public sealed class TriageQuestionPrompt(TriageContent content, TimeProvider clo
     {
         var id = QuestionOf(options);
         var question = content.Questions[id];
-        var buttonsFirst = TriageInterview.KindOf(id) is not (QuestionKind.Duration or QuestionKind.Severity);
+        var buttonsFirst = TriageInterview.KindOf(id) is not (QuestionKind.Duration or QuestionKind.Severity or QuestionKind.Age);
         return new Question(question.Text, question.Example, question.Buttons, buttonsFirst);
     }
 
     /// <inheritdoc/>
     protected override Reply? Read(string? text, PromptOptions options)
-    {
-        var id = QuestionOf(options);
-        return ReplyReader.Read(TriageInterview.KindOf(id), text, clock.GetUtcNow().UtcDateTime, content.Questions[id].Words);
-    }
+        => replies.Read(QuestionOf(options), text, clock.GetUtcNow().UtcDateTime);
 }

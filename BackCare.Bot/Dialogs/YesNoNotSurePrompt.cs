@@ -4,8 +4,8 @@ using BackCare.Dialogs;
 
 namespace BackCare.Bot.Dialogs;
 
-/// <summary>A yes / no / not sure question outside the triage (its words in <see cref="PromptOptions.Prompt"/>).</summary>
-public sealed class YesNoNotSurePrompt() : ClarifyingPrompt<Answer?>(nameof(YesNoNotSurePrompt))
+/// <summary>A yes / no / not sure question outside the triage (its words in <see cref="PromptOptions.Prompt"/>), whose "yes" is the careful answer.</summary>
+public sealed class YesNoNotSurePrompt(AnswerReader answers) : ClarifyingPrompt<Answer?>(nameof(YesNoNotSurePrompt))
 {
     private static readonly string[] Buttons = ["Yes", "No", "Not sure"];
 
@@ -17,5 +17,10 @@ public sealed class YesNoNotSurePrompt() : ClarifyingPrompt<Answer?>(nameof(YesN
     }
 
     /// <inheritdoc/>
-    protected override Answer? Read(string? text, PromptOptions options) => AnswerReader.Read(text);
+    protected override Answer? Read(string? text, PromptOptions options)
+    {
+        // Asked about something new or worse: a mixed reply counts as "not sure", never as a no.
+        var reading = answers.Read(text, QuestionConcepts.None);
+        return reading.Confirm ? Answer.NotSure : reading.Answer;
+    }
 }

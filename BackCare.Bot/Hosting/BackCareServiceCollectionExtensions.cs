@@ -3,6 +3,7 @@ using BackCare.Bot.Dialogs;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Triage;
+using BackCare.Bot.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -41,6 +42,19 @@ public static class BackCareServiceCollectionExtensions
         // Clinical content, validated at start-up by StartupChecks.
         services.AddSingleton(sp => TriageContent.Load(ContentPath(sp, o => o.TriageContentPath, "Triage", TriageContent.FileName)));
         services.AddSingleton(sp => ExerciseCatalogue.Load(ContentPath(sp, o => o.ExerciseCataloguePath, "Exercises", ExerciseCatalogue.FileName)));
+        services.AddSingleton(sp => Lexicon.Load(ContentPath(sp, o => o.LexiconFolder, "Content", "en", string.Empty)));
+        services.AddSingleton<LanguageLayer>();
+        services.AddSingleton<AnswerReader>();
+        services.AddSingleton<CommandReader>();
+        services.AddSingleton<SeverityReader>();
+        services.AddSingleton<SignScanner>();
+        services.AddSingleton(sp =>
+        {
+            var content = sp.GetRequiredService<TriageContent>();
+            content.CheckAgainst(sp.GetRequiredService<Lexicon>());
+            return new ReplyReader(sp.GetRequiredService<LanguageLayer>(), content);
+        });
+        services.AddSingleton<Listening>();
         services.AddSingleton(sp =>
         {
             var care = sp.GetRequiredService<IOptions<BackCareOptions>>().Value.Care;
@@ -59,8 +73,8 @@ public static class BackCareServiceCollectionExtensions
         return services;
     }
 
-    private static string ContentPath(IServiceProvider services, Func<BackCareOptions, string?> configured, string folder, string fileName)
+    private static string ContentPath(IServiceProvider services, Func<BackCareOptions, string?> configured, params string[] parts)
         => configured(services.GetRequiredService<IOptions<BackCareOptions>>().Value) is { Length: > 0 } path
             ? path
-            : Path.Combine(AppContext.BaseDirectory, folder, fileName);
+            : Path.Combine([AppContext.BaseDirectory, .. parts]);
 }

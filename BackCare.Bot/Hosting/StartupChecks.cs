@@ -15,6 +15,7 @@ public sealed class StartupChecks(
     IOptions<BackCareOptions> options,
     TriageContent triageContent,
     ExerciseCatalogue catalogue,
+    ReplyReader replies,
     ILogger<StartupChecks> logger) : IHostedService
 {
     /// <inheritdoc/>
@@ -30,8 +31,7 @@ public sealed class StartupChecks(
         _ = Task.Run(
             () =>
             {
-                DurationReader.WarmUp();
-                SeverityReader.WarmUp();
+                replies.WarmUp();
                 BackCare.Dialogs.Choices.ChoiceRecognizers.RecognizeChoice("the second one", [new("a"), new("b")]);
             },
             CancellationToken.None);

@@ -18,11 +18,28 @@ public enum Legs
     NotSure,
 }
 
-/// <summary>The person's age, as a range: the rules only need to know whether they are 50 or over.</summary>
+/// <summary>The person's age, as a range. Stored by name.</summary>
 public enum AgeBand
 {
+    /// <summary>Version 1's band; read from old state, and asked again.</summary>
     Under50,
+
+    /// <summary>Version 1's band; read from old state, and asked again.</summary>
     FiftyOrOver,
+
+    Under16,
+    From16To19,
+    From20To49,
+    From50To69,
+    SeventyOrOver,
+}
+
+/// <summary>Where the back pain is.</summary>
+public enum PainSite
+{
+    Lower,
+    Upper,
+    Both,
 }
 
 /// <summary>Helpers for reading answers the safe way.</summary>
@@ -30,4 +47,21 @@ public static class AnswerExtensions
 {
     /// <summary>Whether the answer counts as yes for a warning sign: yes, or not sure.</summary>
     public static bool CountsAsYes(this Answer? answer) => answer is Answer.Yes or Answer.NotSure;
+
+    /// <summary>Whether the answer counts as no for a question whose "no" is the warning sign: no, or not sure.</summary>
+    public static bool CountsAsNo(this Answer? answer) => answer is Answer.No or Answer.NotSure;
+
+    /// <summary>The more careful of two answers to a warning sign: yes over not sure over no.</summary>
+    public static Answer Stronger(this Answer? earlier, Answer later) => (earlier, later) switch
+    {
+        (Answer.Yes, _) => Answer.Yes,
+        (Answer.NotSure, Answer.No) => Answer.NotSure,
+        _ => later,
+    };
+
+    /// <summary>Whether an age band is one of version 2's (version 1's are asked again).</summary>
+    public static bool IsCurrent(this AgeBand? band) => band is AgeBand.Under16 or AgeBand.From16To19 or AgeBand.From20To49 or AgeBand.From50To69 or AgeBand.SeventyOrOver;
+
+    /// <summary>Whether the band is 50 or over.</summary>
+    public static bool FiftyOrOver(this AgeBand? band) => band is AgeBand.FiftyOrOver or AgeBand.From50To69 or AgeBand.SeventyOrOver;
 }

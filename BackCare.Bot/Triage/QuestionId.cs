@@ -1,6 +1,9 @@
 namespace BackCare.Bot.Triage;
 
-/// <summary>The triage questions, in the order they are asked. Their words live in triage-content.json.</summary>
+/// <summary>
+/// The triage questions. Stored by name; the order they are asked in is <see cref="TriageQuestions.All"/>,
+/// not the order here. New questions go at the end so that state saved before they existed still reads.
+/// </summary>
 public enum QuestionId
 {
     EmergencyScreen,
@@ -30,6 +33,13 @@ public enum QuestionId
     Age,
     FirstEver,
     Recurring,
+
+    // Clinical rules version 2.
+    SexualFunction,
+    PainLocation,
+    SameDayScreen,
+    SneezeCough,
+    SpinalProcedure,
 }
 
 /// <summary>How an answer to a question is read.</summary>
@@ -42,4 +52,6 @@ public enum QuestionKind
     WhichLegs,
     BelowKnee,
     Age,
+    Checklist,
+    Location,
 }

@@ -1,30 +1,44 @@
 namespace BackCare.Bot.Triage;
 
-/// <summary>A finding that raises the disposition, each tied to the answer that showed it.</summary>
+/// <summary>
+/// A finding that raises the disposition, each tied to the answer that showed it. Stored by name; new findings
+/// go at the end. Its level is <see cref="TriageRules.LevelOf"/>.
+/// </summary>
 public enum RedFlag
 {
-    // Emergency.
     SaddleNumbness,
     BladderOrBowel,
     BothLegsNumbOrWeak,
     WorseningLegWeakness,
     SeriousAccidentOrFall,
     ChestPain,
-
-    // Urgent.
     Fever,
     WeightLoss,
+
+    /// <summary>Version 1's rule (severe pain not eased by rest); kept so that outcomes saved then still read.</summary>
     SevereNotEasedByRest,
     WorseAtNight,
     OneLegNumbOrWeak,
     CancerHistory,
+
+    /// <summary>A fall or knock with fragile bones: osteoporosis, long-term steroid tablets, or aged 70 or over.</summary>
     FallWithOsteoporosisOrSteroids,
     LumpOrShapeChange,
     WeakImmuneOrInjectingDrugs,
-
-    // Doctor.
     LastedFourWeeksOrMore,
     PainBelowKnee,
+
+    /// <summary>A first episode, or pain unlike any before, at 50 or over.</summary>
     FirstEverOver50,
     RecurringAndWorsening,
+
+    // Clinical rules version 2.
+    SexualFunction,
+    NoReliefFromRest,
+    SneezeCoughOrPoo,
+    UpperBackPain,
+    RecentSpinalProcedure,
+    UnderTwenty,
+    OsteoporosisOrSteroids,
+    UnderSixteen,
 }

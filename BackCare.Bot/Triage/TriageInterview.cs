@@ -2,29 +2,20 @@ namespace BackCare.Bot.Triage;
 
 /// <summary>
 /// The order of the triage, as a pure function of the answers so far: which question comes next (none once an
-/// emergency answer is given), and how a reply changes the answers. Holds no state of its own.
+/// emergency answer is given, or for someone under 16), and how a reply or a sign mentioned in passing changes
+/// the answers. The questions themselves are rows of <see cref="TriageQuestions"/>.
 /// </summary>
 public static class TriageInterview
 {
     /// <summary>How each question's answer is read.</summary>
     /// <param name="question">The question.</param>
     /// <returns>Its kind.</returns>
-    public static QuestionKind KindOf(QuestionId question) => question switch
-    {
-        QuestionId.Duration => QuestionKind.Duration,
-        QuestionId.Severity => QuestionKind.Severity,
-        QuestionId.LegPain or QuestionId.Numbness => QuestionKind.LegSymptom,
-        QuestionId.LegPainWhich or QuestionId.NumbnessWhich => QuestionKind.WhichLegs,
-        QuestionId.BelowKnee => QuestionKind.BelowKnee,
-        QuestionId.Age => QuestionKind.Age,
-        _ => QuestionKind.YesNo,
-    };
+    public static QuestionKind KindOf(QuestionId question) => TriageQuestions.ById(question).Kind;
 
     /// <summary>Whether a "not sure" to this question is counted as a possible yes (and the bot says so).</summary>
     /// <param name="question">The question.</param>
     /// <returns><c>true</c> for the warning-sign questions.</returns>
-    public static bool IsWarningSign(QuestionId question) => question is not (QuestionId.EmergencyScreen or QuestionId.Duration
-        or QuestionId.Severity or QuestionId.Age);
+    public static bool IsWarningSign(QuestionId question) => TriageQuestions.ById(question).IsWarningSign;
 
     /// <summary>The next question to ask, or <c>null</c> when the triage is done.</summary>
     /// <param name="a">The answers so far.</param>
@@ -32,20 +23,28 @@ public static class TriageInterview
     public static QuestionId? NextQuestion(TriageAnswers a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (TriageRules.Decide(a).Level == Disposition.Emergency)
+        if (TriageRules.Decide(a).Level == Disposition.Emergency || a.Age == AgeBand.Under16)
         {
             return null;
         }
 
-        foreach (var question in Enum.GetValues<QuestionId>())
+        return TriageQuestions.All.FirstOrDefault(q => q.IsNeeded(a))?.Id;
+    }
+
+    /// <summary>How many questions are still to come, counting the next one, if the answers stay all clear.</summary>
+    /// <param name="a">The answers so far.</param>
+    /// <returns>The number of questions.</returns>
+    public static int Remaining(TriageAnswers a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var count = 0;
+        while (NextQuestion(a) is QuestionId next && count < TriageQuestions.All.Count)
         {
-            if (IsNeeded(question, a))
-            {
-                return question;
-            }
+            count++;
+            a = Apply(a, next, AllClear(next, a));
         }
 
-        return null;
+        return count;
     }
 
     /// <summary>Records a reply.</summary>
@@ -57,103 +56,47 @@ public static class TriageInterview
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(reply);
-        return question switch
-        {
-            // "None of these" clears the whole screen at once; otherwise each sign is asked on its own.
-            QuestionId.EmergencyScreen when reply.Answer == Answer.No => a with
-            {
-                SaddleNumbness = Answer.No,
-                BladderOrBowel = Answer.No,
-                BothLegsNumbOrWeak = Answer.No,
-                LegWeaknessWorsening = Answer.No,
-                SeriousAccidentOrFall = Answer.No,
-                ChestPain = Answer.No,
-            },
-            QuestionId.EmergencyScreen => a with { ScreenPositive = true },
-            QuestionId.SaddleNumbness => a with { SaddleNumbness = reply.Answer },
-            QuestionId.BladderOrBowel => a with { BladderOrBowel = reply.Answer },
-            QuestionId.BothLegs => a with { BothLegsNumbOrWeak = reply.Answer },
-            QuestionId.WorseningWeakness => a with { LegWeaknessWorsening = reply.Answer },
-            QuestionId.AccidentOrFall => a with { SeriousAccidentOrFall = reply.Answer },
-            QuestionId.ChestPain => a with { ChestPain = reply.Answer },
-            QuestionId.Duration => a with { DurationDays = reply.Number },
-            QuestionId.Severity => a with { Severity = reply.Number },
-            QuestionId.Rest => a with { EasesWithRest = reply.Answer },
-            QuestionId.Night => a with { WorseAtNight = reply.Answer },
-            QuestionId.LegPain => a with { SpreadsDownLeg = reply.Answer, PainLegs = reply.Legs ?? a.PainLegs, BelowKnee = reply.BelowKnee ?? a.BelowKnee },
-            QuestionId.LegPainWhich => a with { PainLegs = reply.Legs },
-            QuestionId.BelowKnee => a with { BelowKnee = reply.Answer },
-            QuestionId.Numbness => a with { NumbnessTinglingWeakness = reply.Answer, NumbnessLegs = reply.Legs ?? a.NumbnessLegs },
-            QuestionId.NumbnessWhich => a with { NumbnessLegs = reply.Legs },
-            QuestionId.NumbnessWorse => a with { NumbnessGettingWorse = reply.Answer },
-            QuestionId.WeightLoss => a with { WeightLoss = reply.Answer },
-            QuestionId.Fever => a with { Fever = reply.Answer },
-            QuestionId.Cancer => a with { CancerHistory = reply.Answer },
-            QuestionId.Osteoporosis => a with { OsteoporosisOrSteroids = reply.Answer },
-            QuestionId.RecentFall => a with { RecentFallOrKnock = reply.Answer },
-            QuestionId.ImmuneOrDrugs => a with { WeakImmuneOrInjectingDrugs = reply.Answer },
-            QuestionId.Lump => a with { LumpOrShapeChange = reply.Answer },
-            QuestionId.Age => a with { Age = reply.Age },
-            QuestionId.FirstEver => a with { FirstEverBackPain = reply.Answer },
-            QuestionId.Recurring => a with { RecurringAndWorsening = reply.Answer },
-            _ => throw new ArgumentOutOfRangeException(nameof(question), question, "Unknown question."),
-        };
+        return TriageQuestions.ById(question).Apply(a, reply);
     }
 
-    /// <summary>Records emergency signs the person reported in their own words, at any turn.</summary>
+    /// <summary>Records warning signs the person reported in their own words, at any turn (yes over not sure over no).</summary>
     /// <param name="a">The answers so far.</param>
-    /// <param name="signs">The signs found.</param>
-    /// <returns>The answers with each sign recorded as yes.</returns>
-    public static TriageAnswers RecordEmergencySigns(TriageAnswers a, IEnumerable<RedFlag> signs)
+    /// <param name="signs">The signs found, each yes or not sure.</param>
+    /// <returns>The answers with each sign recorded.</returns>
+    public static TriageAnswers RecordSigns(TriageAnswers a, IEnumerable<(RedFlag Sign, Answer Answer)> signs)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(signs);
-        foreach (var sign in signs)
+        foreach (var (sign, answer) in signs)
         {
             a = sign switch
             {
-                RedFlag.SaddleNumbness => a with { SaddleNumbness = Answer.Yes },
-                RedFlag.BladderOrBowel => a with { BladderOrBowel = Answer.Yes },
-                RedFlag.BothLegsNumbOrWeak => a with { BothLegsNumbOrWeak = Answer.Yes },
-                RedFlag.WorseningLegWeakness => a with { LegWeaknessWorsening = Answer.Yes },
-                RedFlag.SeriousAccidentOrFall => a with { SeriousAccidentOrFall = Answer.Yes },
-                RedFlag.ChestPain => a with { ChestPain = Answer.Yes },
-                _ => throw new ArgumentOutOfRangeException(nameof(signs), sign, "Only emergency signs are recorded this way."),
+                RedFlag.UpperBackPain => a with { PainSite = a.PainSite is PainSite.Lower or PainSite.Both ? PainSite.Both : PainSite.Upper },
+                RedFlag.OneLegNumbOrWeak => a with
+                {
+                    NumbnessTinglingWeakness = a.NumbnessTinglingWeakness.Stronger(answer),
+                    NumbnessLegs = a.NumbnessLegs ?? Legs.One,
+                },
+                RedFlag.NoReliefFromRest => a with { EasesWithRest = a.EasesWithRest == Answer.No ? Answer.No : answer == Answer.Yes ? Answer.No : Answer.NotSure },
+                _ when TriageQuestions.AskingAbout(sign) is { Kind: QuestionKind.YesNo } row
+                    => row.Apply(a, new Reply { Answer = ((Answer?)row.Value(a)).Stronger(answer) }),
+                _ => a,
             };
         }
 
         return a;
     }
 
-    private static bool IsNeeded(QuestionId question, TriageAnswers a) => question switch
+    /// <summary>The reply of someone with nothing to report, used to count the questions still to come.</summary>
+    private static Reply AllClear(QuestionId question, TriageAnswers a) => TriageQuestions.ById(question) switch
     {
-        QuestionId.EmergencyScreen => !a.ScreenPositive && a.SaddleNumbness is null,
-        QuestionId.SaddleNumbness => a.SaddleNumbness is null,
-        QuestionId.BladderOrBowel => a.BladderOrBowel is null,
-        QuestionId.BothLegs => a.BothLegsNumbOrWeak is null,
-        QuestionId.WorseningWeakness => a.LegWeaknessWorsening is null,
-        QuestionId.AccidentOrFall => a.SeriousAccidentOrFall is null,
-        QuestionId.ChestPain => a.ChestPain is null,
-        QuestionId.Duration => a.DurationDays is null,
-        QuestionId.Severity => a.Severity is null,
-        QuestionId.Rest => a.EasesWithRest is null,
-        QuestionId.Night => a.WorseAtNight is null,
-        QuestionId.LegPain => a.SpreadsDownLeg is null,
-        QuestionId.LegPainWhich => a.SpreadsDownLeg.CountsAsYes() && a.PainLegs is null,
-        QuestionId.BelowKnee => a.SpreadsDownLeg.CountsAsYes() && a.BelowKnee is null,
-        QuestionId.Numbness => a.NumbnessTinglingWeakness is null,
-        QuestionId.NumbnessWhich => a.NumbnessTinglingWeakness.CountsAsYes() && a.NumbnessLegs is null,
-        QuestionId.NumbnessWorse => a.NumbnessTinglingWeakness.CountsAsYes() && a.NumbnessGettingWorse is null,
-        QuestionId.WeightLoss => a.WeightLoss is null,
-        QuestionId.Fever => a.Fever is null,
-        QuestionId.Cancer => a.CancerHistory is null,
-        QuestionId.Osteoporosis => a.OsteoporosisOrSteroids is null,
-        QuestionId.RecentFall => a.OsteoporosisOrSteroids.CountsAsYes() && a.RecentFallOrKnock is null,
-        QuestionId.ImmuneOrDrugs => a.WeakImmuneOrInjectingDrugs is null,
-        QuestionId.Lump => a.LumpOrShapeChange is null,
-        QuestionId.Age => a.Age is null,
-        QuestionId.FirstEver => a.Age == AgeBand.FiftyOrOver && a.FirstEverBackPain is null,
-        QuestionId.Recurring => a.RecurringAndWorsening is null,
-        _ => false,
+        { Kind: QuestionKind.Checklist } => new Reply { Checklist = ChecklistAnswer.None },
+        { Kind: QuestionKind.Duration } => new Reply { Number = 3 },
+        { Kind: QuestionKind.Severity } => new Reply { Number = 3 },
+        { Kind: QuestionKind.Age } => new Reply { Age = a.Age.IsCurrent() ? a.Age : AgeBand.From20To49 },
+        { Kind: QuestionKind.Location } => new Reply { Site = PainSite.Lower },
+        { Kind: QuestionKind.WhichLegs } => new Reply { Legs = Legs.One },
+        { WarningWhenNo: true } => new Reply { Answer = Answer.Yes },
+        _ => new Reply { Answer = Answer.No },
     };
 }

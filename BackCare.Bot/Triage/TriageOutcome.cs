@@ -30,5 +30,8 @@ public sealed record TriageOutcome
     public IReadOnlyList<Reason> OtherConcerns { get; }
 
     /// <summary>Gets a value indicating whether any exercise may be offered: only at self-care, or doctor level "once your doctor agrees".</summary>
-    public bool AllowsExercise => Level is Disposition.SelfCare or Disposition.Doctor;
+    public bool AllowsExercise => Level is Disposition.SelfCare or Disposition.Doctor && !Reasons.Concat(OtherConcerns).Any(r => r.Flag == RedFlag.UnderSixteen);
+
+    /// <summary>Gets a value indicating whether the person is under 16, whom BackCare does not triage (NICE NG59's scope).</summary>
+    public bool UnderSixteen => Reasons.Concat(OtherConcerns).Any(r => r.Flag == RedFlag.UnderSixteen);
 }

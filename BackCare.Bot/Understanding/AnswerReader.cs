@@ -1,53 +1,122 @@
-using System.Text.RegularExpressions;
 using BackCare.Bot.Triage;
-using BackCare.Dialogs;
 
 namespace BackCare.Bot.Understanding;
 
 /// <summary>
-/// Reads yes, no or not sure: "yeah", "a little", "I think so" are yes; "nope", "not really", "no numbness"
-/// are no; "not sure", "I don't know", "maybe" are not sure. Anything else is unclear (<c>null</c>).
+/// Reads a reply to a yes/no question the safe way (clinical rules, "Reading people's answers, safely"): the
+/// question's own concepts first, the plain yes / no / not sure second. A mention of the sign that is not
+/// denied for the person now is a yes; doubt is "not sure"; a reply that points both ways, or a "no, but…" on
+/// a warning sign, is checked with the person. Someone else's event, or one over before this pain, is a no;
+/// a hypothetical says nothing.
 /// </summary>
-public static partial class AnswerReader
+/// <param name="language">The language layer.</param>
+public sealed class AnswerReader(LanguageLayer language)
 {
-    /// <summary>Reads an answer.</summary>
+    /// <summary>Reads a reply.</summary>
     /// <param name="text">What the person typed.</param>
-    /// <returns>The answer, or <c>null</c> when it is unclear.</returns>
-    public static Answer? Read(string? text)
+    /// <param name="concepts">The question's concepts.</param>
+    /// <param name="warningWhen">Which answer is the warning sign (yes for most; no for "does it ease with rest?"); <c>null</c> when neither is.</param>
+    /// <returns>The reading.</returns>
+    public AnswerReading Read(string? text, QuestionConcepts concepts, Answer? warningWhen = Answer.Yes)
+        => Read(language.Analyse(text), concepts, warningWhen);
+
+    /// <summary>Reads an analysed reply.</summary>
+    /// <param name="analysis">The reply.</param>
+    /// <param name="concepts">The question's concepts.</param>
+    /// <param name="warningWhen">Which answer is the warning sign; <c>null</c> when neither is.</param>
+    /// <returns>The reading.</returns>
+    public static AnswerReading Read(Analysis analysis, QuestionConcepts concepts, Answer? warningWhen = Answer.Yes)
     {
-        var said = TextNormalizer.Normalize(text);
-        if (said.Length == 0)
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(concepts);
+        bool yes = false, no = false, unsure = false;
+        foreach (var mention in analysis.Mentions)
         {
-            return null;
+            var saysYes = concepts.Yes.Contains(mention.Concept);
+            var saysNo = concepts.No.Contains(mention.Concept);
+            if ((!saysYes && !saysNo) || mention.Hypothetical)
+            {
+                continue;
+            }
+
+            if (mention.Other || mention.Past)
+            {
+                // Someone else's, or over before this pain: not the person's now.
+                no |= saysYes;
+                continue;
+            }
+
+            if (mention.Negated)
+            {
+                (yes, no) = (yes || saysNo, no || saysYes);
+            }
+            else if (mention.Uncertain)
+            {
+                unsure = true;
+            }
+            else
+            {
+                (yes, no) = (yes || saysYes, no || saysNo);
+            }
         }
 
-        if (NotSure().IsMatch(said))
+        var plainYes = analysis.Says(GeneralAnswer.Yes);
+        var plainNo = analysis.Says(GeneralAnswer.No);
+        var plainNotSure = analysis.Says(GeneralAnswer.NotSure);
+
+        if (yes || no || unsure)
         {
-            return Answer.NotSure;
+            if (yes && no)
+            {
+                return AnswerReading.ToConfirm;
+            }
+
+            if (unsure && !yes && !no)
+            {
+                return plainNo && warningWhen == Answer.No ? AnswerReading.ToConfirm : new AnswerReading(Answer.NotSure);
+            }
+
+            var answer = yes ? Answer.Yes : Answer.No;
+            var contradicted = answer == Answer.Yes ? plainNo : plainYes;
+            if (contradicted || unsure || plainNotSure)
+            {
+                // "No, but I had lymphoma"; "yes… no numbness exactly": check, naming the sign.
+                return warningWhen is null && !contradicted ? new AnswerReading(Answer.NotSure) : AnswerReading.ToConfirm;
+            }
+
+            return new AnswerReading(answer);
         }
 
-        if (SoftNo().IsMatch(said))
-        {
-            return Answer.No;
-        }
-
-        switch (YesNo.Read(said))
-        {
-            case true:
-                return Answer.Yes;
-            case false:
-                return Answer.No;
-        }
-
-        return SoftYes().IsMatch(said) ? Answer.Yes : null;
+        return Plain(analysis, plainYes, plainNo, plainNotSure, warningWhen);
     }
 
-    [GeneratedRegex(@"\b(not\s+(sure|certain)|unsure|uncertain|don'?t\s+know|do\s+not\s+know|dunno|no\s+idea|maybe|perhaps|possibly|might\s+(be|have)|can'?t\s+(tell|say|remember)|hard\s+to\s+(say|tell)|i\s+guess)\b|\bidk\b|^\?+$")]
-    private static partial Regex NotSure();
+    private static AnswerReading Plain(Analysis analysis, bool plainYes, bool plainNo, bool plainNotSure, Answer? warningWhen)
+    {
+        if (plainNotSure)
+        {
+            return plainYes || plainNo ? (warningWhen is null ? new AnswerReading(Answer.NotSure) : AnswerReading.ToConfirm) : new AnswerReading(Answer.NotSure);
+        }
 
-    [GeneratedRegex(@"^(nothing|none|neither|nothing\s+like\s+that|no\s+\w+(\s+\w+)?|none\s+of\s+(those|them|these|that)|not\s+at\s+all|probably\s+not|i\s+don'?t\s+think\s+so|don'?t\s+think\s+so|i\s+don'?t|i\s+do\s+not|not\s+that\s+i'?ve\s+noticed|not\s+that\s+i\s+know\s+of|not\s+really|haven'?t\s+noticed(\s+any(thing)?)?|i\s+haven'?t\s+noticed(\s+any(thing)?)?|not\s+as\s+far\s+as\s+i\s+(know|can\s+tell))[.!]*$")]
-    private static partial Regex SoftNo();
+        if (plainYes && plainNo)
+        {
+            return warningWhen is null ? AnswerReading.Unclear : AnswerReading.ToConfirm;
+        }
 
-    [GeneratedRegex(@"\b(a\s+little|a\s+bit|slightly|sometimes|occasionally|now\s+and\s+then|at\s+times|from\s+time\s+to\s+time|on\s+and\s+off|kind\s+of|sort\s+of|kinda|i\s+think\s+so|think\s+so|probably|it\s+does|a\s+lot|definitely|some|yes\s+i\s+have|i\s+have)\b")]
-    private static partial Regex SoftYes();
+        if (!plainYes && !plainNo)
+        {
+            return AnswerReading.Unclear;
+        }
+
+        var answer = plainYes ? Answer.Yes : Answer.No;
+
+        // "No, but…" (or "yes, but…" when a no is the warning): the words after the turn may be the sign in
+        // words the lexicon does not know. Never a silent all-clear: check.
+        var safe = warningWhen is not null && answer != warningWhen;
+        if (safe && analysis.HasContrast && analysis.AfterContrast >= 2)
+        {
+            return AnswerReading.ToConfirm;
+        }
+
+        return new AnswerReading(answer);
+    }
 }

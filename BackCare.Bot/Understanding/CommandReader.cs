@@ -1,62 +1,86 @@
-using System.Text.RegularExpressions;
-
 namespace BackCare.Bot.Understanding;
 
 /// <summary>
-/// Recognises the commands that work at any turn. Only a message that is the command (give or take "please")
-/// counts, so an answer such as "it helps when I stop" is never taken for one.
+/// Recognises the words that work at any turn (help, cancel, start over, summary, delete my data) and the
+/// routine's commands. A message that is the command, give or take polite words, counts; so "it helps when I
+/// stop" is never taken for one. In the routine, "it doesn't hurt, next" is read clause by clause.
 /// </summary>
-public static partial class CommandReader
+/// <param name="language">The language layer.</param>
+public sealed class CommandReader(LanguageLayer language)
 {
-    /// <summary>Reads a command.</summary>
+    /// <summary>Reads a command that works at any turn.</summary>
     /// <param name="text">What the person typed.</param>
     /// <returns>The command, or <see cref="Command.None"/>.</returns>
-    public static Command Read(string? text)
+    public Command Read(string? text)
     {
-        var said = Polite().Replace(TextNormalizer.Normalize(text), string.Empty).Trim();
-        if (said.Length == 0)
-        {
-            return Command.None;
-        }
-
-        if (Help().IsMatch(said))
-        {
-            return Command.Help;
-        }
-
-        if (StartOver().IsMatch(said))
-        {
-            return Command.StartOver;
-        }
-
-        if (Cancel().IsMatch(said))
-        {
-            return Command.Cancel;
-        }
-
-        if (Summary().IsMatch(said))
-        {
-            return Command.Summary;
-        }
-
-        return Delete().IsMatch(said) ? Command.DeleteMyData : Command.None;
+        var said = Core(language.Normalize(text));
+        return said.Length == 0 ? Command.None : language.Lexicon.Commands.FirstOrDefault(c => c.Pattern.IsMatch(said)).Command;
     }
 
-    [GeneratedRegex(@"^(please|pls|ok|okay|can\s+you|could\s+you|i\s+want\s+to|i'd\s+like\s+to|i\s+would\s+like\s+to|let's|let\s+me)\s+|[\s.!,]+(please|pls|thanks|thank\s+you)?[.!]*$|[.!]+$")]
-    private static partial Regex Polite();
+    /// <summary>Reads a routine command.</summary>
+    /// <param name="text">What the person typed.</param>
+    /// <returns>The command, or <see cref="RoutineCommand.None"/>.</returns>
+    public RoutineCommand ReadRoutine(string? text)
+    {
+        var utterance = language.Normalize(text);
+        var whole = Routine(Core(utterance));
+        if (whole != RoutineCommand.None)
+        {
+            return whole;
+        }
 
-    [GeneratedRegex(@"^(help|help\s+me|\?+|what\s+can\s+you\s+do\??|what\s+do\s+you\s+do\??|how\s+does\s+this\s+work\??|what\s+does\s+this\s+mean\??|i\s+don'?t\s+understand|menu|options|commands)$")]
-    private static partial Regex Help();
+        // Clause by clause: "it doesn't hurt, next" is next; "ok but it hurts" is it hurts.
+        var found = new List<RoutineCommand>();
+        var clause = new List<string>();
+        foreach (var token in utterance.Tokens.Append("."))
+        {
+            if (token is "," or "." or "!" or "?" or ";" or "but" or "and" or "then")
+            {
+                var command = Routine(Core(clause));
+                if (command != RoutineCommand.None)
+                {
+                    found.Add(command);
+                }
 
-    [GeneratedRegex(@"^(start\s+over|start\s+again|restart|reset|begin\s+again|from\s+the\s+(top|beginning|start)|new\s+check|start\s+a\s+new\s+check|redo|re-?check(\s+my\s+symptoms)?|check\s+my\s+symptoms\s+again)$")]
-    private static partial Regex StartOver();
+                clause.Clear();
+            }
+            else
+            {
+                clause.Add(token);
+            }
+        }
 
-    [GeneratedRegex(@"^(cancel|quit|exit|abort|stop|stop\s+(it|this|that|now|everything)|end|never\s*mind|nevermind|forget\s+it)$")]
-    private static partial Regex Cancel();
+        return found.Contains(RoutineCommand.ItHurts) ? RoutineCommand.ItHurts : found.LastOrDefault();
+    }
 
-    [GeneratedRegex(@"^(summary|summari[sz]e|show\s+(me\s+)?(a\s+|the\s+|my\s+)?summary|my\s+summary|my\s+answers|show\s+(me\s+)?my\s+answers|report|handover|doctor\s+summary)$")]
-    private static partial Regex Summary();
+    private RoutineCommand Routine(string said)
+        => said.Length == 0 ? RoutineCommand.None : language.Lexicon.RoutineCommands.FirstOrDefault(c => c.Pattern.IsMatch(said)).Command;
 
-    [GeneratedRegex(@"^((delete|erase|forget|remove|wipe|clear)\s+(all\s+)?(of\s+)?(my|me)(\s+(data|details|information|info|answers|history))?|forget\s+about\s+me|delete\s+(all\s+)?(the\s+|this\s+)?data|delete\s+everything)$")]
-    private static partial Regex Delete();
+    private string Core(Utterance utterance) => Core(utterance.Tokens);
+
+    /// <summary>The message without polite words and punctuation, as " word word " for the whole-message patterns.</summary>
+    private string Core(IReadOnlyList<string> tokens)
+    {
+        var words = tokens.Where(t => t.Any(char.IsLetterOrDigit) || t is "?" or "👍").ToList();
+        var text = " " + string.Concat(words.Select(w => w + " "));
+        string previous;
+        do
+        {
+            previous = text;
+            var start = language.Lexicon.PoliteAtStart.Match(text);
+            if (start.Success && start.Length < text.Length - 1)
+            {
+                text = " " + text[start.Length..];
+            }
+
+            var end = language.Lexicon.PoliteAtEnd.Match(text);
+            if (end.Success && end.Index > 1)
+            {
+                text = text[..end.Index];
+            }
+        }
+        while (text != previous);
+
+        return text.Trim().Length == 0 ? string.Empty : text;
+    }
 }

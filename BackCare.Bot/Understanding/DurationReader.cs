@@ -11,21 +11,25 @@ namespace BackCare.Bot.Understanding;
 /// for years". Anything that could fall either side of the four-week line ("a few weeks", "more than 3 weeks")
 /// is unclear, so the bot asks again rather than choose the less urgent reading.
 /// </summary>
-public static partial class DurationReader
+/// <param name="language">The language layer.</param>
+public sealed partial class DurationReader(LanguageLayer language)
 {
     private static readonly Lazy<DateTimeModel> Model = new(() =>
         (DateTimeModel)new DateTimeRecognizer(Culture.English, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel());
 
+    /// <summary>Where each season starts (month), for "since the spring"; the northern hemisphere's.</summary>
+    private static readonly Dictionary<string, int> SeasonStarts = new(StringComparer.Ordinal) { ["spring"] = 3, ["summer"] = 6, ["autumn"] = 9, ["fall"] = 9, ["winter"] = 12 };
+
     /// <summary>Builds the recogniser's regexes now, off the request path.</summary>
-    public static void WarmUp() => _ = Read("about 3 weeks", DateTime.UtcNow);
+    public void WarmUp() => _ = Read("about 3 weeks", DateTime.UtcNow);
 
     /// <summary>Reads a duration.</summary>
     /// <param name="text">What the person typed.</param>
     /// <param name="now">The current time, for answers given as a date ("since Monday").</param>
     /// <returns>The reading.</returns>
-    public static DurationReading Read(string? text, DateTime now)
+    public DurationReading Read(string? text, DateTime now)
     {
-        var said = Abbreviations(TextNormalizer.Normalize(text));
+        var said = Abbreviations(language.Normalize(text).Plain);
         if (said.Length == 0)
         {
             return DurationReading.Unclear;
@@ -37,7 +41,7 @@ public static partial class DurationReader
         }
 
         // Phrases the recogniser reads too precisely come first, then the recogniser, then the vaguer phrases it does not know.
-        var days = BeforeRecognizer(said) ?? FromRecognizer(said, now) ?? AfterRecognizer(said);
+        var days = BeforeRecognizer(said) ?? Season(said, now) ?? AndAHalf(said) ?? FromRecognizer(said, now) ?? AfterRecognizer(said);
         if (days is not null)
         {
             return new DurationReading(days);
@@ -59,6 +63,45 @@ public static partial class DurationReader
 
     [GeneratedRegex(@"(?<n>\b\d+)\s*(?<unit>d|dys?|wks?|w|mths?|mos?|mnths?|yrs?|y|hrs?)\b")]
     private static partial Regex Unit();
+
+    /// <summary>"Since the spring", "since last summer": from the most recent start of that season.</summary>
+    private static int? Season(string said, DateTime now)
+    {
+        var match = SeasonPattern().Match(said);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var month = SeasonStarts[match.Groups["season"].Value];
+        var start = new DateTime(now.Year, month, 1, 0, 0, 0, DateTimeKind.Utc);
+        if (start > now)
+        {
+            start = start.AddYears(-1);
+        }
+
+        return (int)(now.Date - start.Date).TotalDays;
+    }
+
+    /// <summary>"A month and a half", "2 weeks and a half".</summary>
+    private static int? AndAHalf(string said)
+    {
+        var match = HalfPattern().Match(said);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var count = match.Groups["n"].Value is "a" or "an" or "one" ? 1 : int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+        var unit = match.Groups["unit"].Value switch { "day" => 1, "week" => 7, "month" => 30, _ => 365 };
+        return (int)Math.Round((count + 0.5) * unit);
+    }
+
+    [GeneratedRegex(@"(since|from|in|during|over|around)\s+(the\s+)?(last\s+|this\s+|early\s+|late\s+)?(?<season>spring|summer|autumn|fall|winter)")]
+    private static partial Regex SeasonPattern();
+
+    [GeneratedRegex(@"(?<n>a|an|one|\d+)\s+(?<unit>day|week|month|year)s?\s+and\s+a\s+half")]
+    private static partial Regex HalfPattern();
 
     private static int? BeforeRecognizer(string said)
     {

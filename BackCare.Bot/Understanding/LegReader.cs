@@ -1,93 +1,88 @@
-using System.Text.RegularExpressions;
 using BackCare.Bot.Triage;
 
 namespace BackCare.Bot.Understanding;
 
 /// <summary>
-/// Reads answers about the legs: "my left leg" (one), "both" (both), "down to my foot" (below the knee),
-/// "just the thigh" (above it), and any yes / no / not sure said with them.
+/// Reads answers about the legs: whether a symptom is there, which legs ("my left leg", "both", "either side"),
+/// and how far down ("down to my foot" is below the knee; "it stops above my knee, not lower" is not).
+/// Naming a leg or a place on it says yes.
 /// </summary>
-public static partial class LegReader
+/// <param name="language">The language layer.</param>
+public sealed class LegReader(LanguageLayer language)
 {
+    /// <summary>The concepts that name a place on the legs.</summary>
+    public static readonly IReadOnlyList<string> Places = ["BelowKnee", "AboveKnee", "LeftSide", "RightSide", "OneSide", "BothSides"];
+
     /// <summary>Reads a leg answer.</summary>
     /// <param name="text">What the person typed.</param>
-    /// <returns>The reading; parts not said are <c>null</c>.</returns>
-    public static LegReading Read(string? text)
+    /// <param name="concepts">The question's concepts (the symptom, and what says there is none).</param>
+    /// <returns>The reading; parts not said are <c>null</c>; <see cref="LegReading.Confirm"/> when mixed.</returns>
+    public LegReading Read(string? text, QuestionConcepts concepts)
     {
-        var said = TextNormalizer.Normalize(text);
-        var which = ReadWhich(said);
-        var belowKnee = ReadBelowKnee(said);
-        var present = AnswerReader.Read(said);
-        if (present is null && (which is not null || belowKnee is not null))
+        ArgumentNullException.ThrowIfNull(concepts);
+        var analysis = language.Analyse(text);
+        var which = Which(analysis);
+        var below = BelowKnee(analysis);
+        var withPlaces = new QuestionConcepts([.. concepts.Yes, .. Places], concepts.No);
+        var presence = AnswerReader.Read(analysis, withPlaces, Answer.Yes);
+        if (presence.Answer == Answer.No && which is not null)
         {
-            // Naming a leg or a place on it says yes.
-            present = Answer.Yes;
+            // "No, only the left one" still names a leg: trust the detail, the more careful reading.
+            presence = new AnswerReading(Answer.Yes);
         }
 
-        if (present == Answer.No && (Left().IsMatch(said) || Right().IsMatch(said) || One().IsMatch(said)))
-        {
-            // "no, only the left one" still names a leg: trust the detail, the more careful reading.
-            present = Answer.Yes;
-        }
-
-        return new LegReading(present, which, belowKnee);
+        return new LegReading(presence.Answer, which, below, presence.Confirm);
     }
 
     /// <summary>Reads which legs, alone.</summary>
     /// <param name="text">What the person typed.</param>
     /// <returns>One, both, not sure, or <c>null</c> when the text does not say.</returns>
-    public static Legs? ReadWhich(string? text)
+    public Legs? ReadWhich(string? text)
     {
-        var said = TextNormalizer.Normalize(text);
-        if (said.Length == 0)
-        {
-            return null;
-        }
-
-        var left = Left().IsMatch(said);
-        var right = Right().IsMatch(said);
-        if (Both().IsMatch(said) || (left && right))
-        {
-            return Legs.Both;
-        }
-
-        if (left || right || One().IsMatch(said))
-        {
-            return Legs.One;
-        }
-
-        return AnswerReader.Read(said) == Answer.NotSure ? Legs.NotSure : null;
+        var analysis = language.Analyse(text);
+        return Which(analysis) ?? (analysis.Says(GeneralAnswer.NotSure) || analysis.Mentions.Any(m => m.Uncertain) ? Legs.NotSure : null);
     }
 
     /// <summary>Reads whether something goes below the knee, alone.</summary>
     /// <param name="text">What the person typed.</param>
-    /// <returns>Yes, no, not sure, or <c>null</c> when the text does not say.</returns>
-    public static Answer? ReadBelowKnee(string? text)
+    /// <returns>The reading.</returns>
+    public AnswerReading ReadBelowKnee(string? text)
     {
-        var said = TextNormalizer.Normalize(text);
-        if (BelowKnee().IsMatch(said))
-        {
-            return Answer.Yes;
-        }
-
-        return AboveKnee().IsMatch(said) ? Answer.No : null;
+        var analysis = language.Analyse(text);
+        return BelowKnee(analysis) is Answer below
+            ? new AnswerReading(below)
+            : AnswerReader.Read(analysis, new QuestionConcepts(["BelowKnee"], ["AboveKnee"]), Answer.Yes);
     }
 
-    [GeneratedRegex(@"\b(both|two|all\s+two|either\s+side|each\s+side|each\s+leg|both\s+sides|legs)\b")]
-    private static partial Regex Both();
+    private static Legs? Which(Analysis analysis)
+    {
+        bool Said(string concept) => analysis.Mentions.Any(m => m.Concept == concept && m.Affirmed);
+        if (Said("BothSides") || Said("BothLegsNumbOrWeak") || (Said("LeftSide") && Said("RightSide")))
+        {
+            return Legs.Both;
+        }
 
-    [GeneratedRegex(@"\bleft\b")]
-    private static partial Regex Left();
+        if (Said("LeftSide") || Said("RightSide") || Said("OneSide"))
+        {
+            return Legs.One;
+        }
 
-    [GeneratedRegex(@"\bright\s+(leg|side|one|thigh|calf|foot|hip|buttock)\b|^right\b|\bthe\s+right\b|\bmy\s+right\b")]
-    private static partial Regex Right();
+        return null;
+    }
 
-    [GeneratedRegex(@"\b(one\s+(leg|side)|a\s+leg|single\s+leg|just\s+one|only\s+one)\b")]
-    private static partial Regex One();
+    private static Answer? BelowKnee(Analysis analysis)
+    {
+        var below = analysis.Mentions.Where(m => m.Concept == "BelowKnee" && !m.Hypothetical && !m.Other).ToList();
+        if (below.Any(m => !m.Negated && !m.Past))
+        {
+            return below.Any(m => m.Uncertain && !m.Negated) ? Answer.NotSure : Answer.Yes;
+        }
 
-    [GeneratedRegex(@"\b(below\s+(the|my)?\s*knees?|under\s+(the|my)?\s*knees?|past\s+(the|my)?\s*knees?|beyond\s+(the|my)?\s*knees?|lower\s+legs?|shins?|calf|calves|ankles?|foot|feet|toes?|heels?|sole)\b|\ball\s+the\s+way\s+down\b")]
-    private static partial Regex BelowKnee();
+        if (below.Any(m => m.Negated) || analysis.Mentions.Any(m => m.Concept == "AboveKnee" && m.Affirmed))
+        {
+            return Answer.No;
+        }
 
-    [GeneratedRegex(@"\b(thighs?|hips?|buttocks?|bum|butt|glutes?|above\s+(the|my)?\s*knees?|to\s+(the|my)\s+knees?|down\s+to\s+(the|my)\s+knees?|upper\s+legs?|groin|only\s+the\s+top)\b")]
-    private static partial Regex AboveKnee();
+        return null;
+    }
 }

@@ -6,4 +6,5 @@ namespace BackCare.Bot.Understanding;
 /// <param name="Present">Whether the symptom is there (yes, no, not sure), when said.</param>
 /// <param name="Which">Which legs, when said.</param>
 /// <param name="BelowKnee">Whether it goes below the knee, when said.</param>
-public sealed record LegReading(Answer? Present, Legs? Which, Answer? BelowKnee);
+/// <param name="Confirm">Whether the reply was mixed and must be checked with the person.</param>
+public sealed record LegReading(Answer? Present, Legs? Which, Answer? BelowKnee, bool Confirm = false);

@@ -6,74 +6,60 @@ using Microsoft.Recognizers.Text.Number;
 namespace BackCare.Bot.Understanding;
 
 /// <summary>
-/// Reads a pain score from 0 to 10: "7", "seven", "7/10", "seven out of ten", "6 or 7" (the higher), or words
-/// ("mild", "pretty bad", "the worst ever"). Words map to the top of their band, and a half point rounds up:
-/// when in doubt the reading leans towards care. Returns <c>null</c> when there is no score in 0–10.
+/// Reads a pain score from 0 to 10: "7", "seven", "7/10", "nine over ten", "8 out of 10", "6 or 7" (the higher),
+/// or words and the NHS descriptions from the lexicon ("mild", "very sore", "so bad I can't get out of bed").
+/// Words map to the top of their band and a half point rounds up: when in doubt the reading leans towards care.
 /// </summary>
-public static partial class SeverityReader
+/// <param name="language">The language layer.</param>
+public sealed partial class SeverityReader(LanguageLayer language)
 {
-    // Checked in order: longer and negated phrases before the words inside them ("not bad" before "bad").
-    private static readonly (Regex Pattern, int Score)[] Words =
-    [
-        (new Regex(@"\b(no\s+pain|pain\s*free|doesn'?t\s+hurt|none)\b", RegexOptions.Compiled), 0),
-        (new Regex(@"\bworst\b|\b(10|ten)\s+out\s+of\s+(10|ten)\b|\bunbearable\b|\bcan'?t\s+bear\b", RegexOptions.Compiled), 10),
-        (new Regex(@"\b(excruciating|agony|agonising|agonizing|crippling|screaming)\b", RegexOptions.Compiled), 9),
-        (new Regex(@"\bnot\s+(too|that|so|very|really)?\s*bad\b|\b(mild|slight|slightly|minor|a\s+little|a\s+bit|little\s+bit|niggl\w*|bearable|tolerable|light|low)\b", RegexOptions.Compiled), 3),
-        (new Regex(@"\b(moderate|medium|middling|so-so|so\s+so|manageable|average|in\s+the\s+middle|fairly|quite\s+sore|sore)\b", RegexOptions.Compiled), 6),
-        (new Regex(@"\b(very|really|extremely|terribly|super)\s+(bad|painful|sore)\b|\b(severe|terrible|awful|horrible|horrendous|intense|extreme)\b", RegexOptions.Compiled), 8),
-        (new Regex(@"\b(hurts|hurting|aches|aching)\s+(a\s+lot|loads|so\s+much|badly|like\s+hell)\b", RegexOptions.Compiled), 8),
-        (new Regex(@"\b(pretty|quite|rather)\s+(bad|painful)\b|\bbad\b|\bhigh\b|\bstrong\b|\ba\s+lot\b", RegexOptions.Compiled), 7),
-        (new Regex(@"\b(painful|hurts|aches|achy|uncomfortable)\b", RegexOptions.Compiled), 6),
-    ];
-
     /// <summary>Builds the number recogniser's regexes now, off the request path.</summary>
-    public static void WarmUp() => _ = Read("seven");
+    public void WarmUp() => _ = Read("seven");
 
     /// <summary>Reads a pain score.</summary>
     /// <param name="text">What the person typed.</param>
-    /// <returns>The score 0–10, or <c>null</c>.</returns>
-    public static int? Read(string? text)
+    /// <returns>The score 0–10 and whether it was read from words, or <c>null</c>.</returns>
+    public (int Score, bool FromWords)? Read(string? text)
     {
-        var said = TextNormalizer.Normalize(text);
-        if (said.Length == 0)
+        var utterance = language.Normalize(text);
+        if (utterance.IsEmpty)
         {
             return null;
         }
 
+        var said = utterance.Plain;
         var numbers = Numbers(said);
         if (numbers.Count > 0)
         {
-            // "6 or 7", "between 6 and 7": the higher; "8 out of 10": drop the scale itself.
             var scores = numbers.Where(n => n is >= 0 and <= 10).ToList();
-            if (scores.Count == 0 || numbers.Any(n => n > 10 && !OutOfTen(said, n)))
+            if (scores.Count == 0 || numbers.Any(n => n > 10))
             {
                 return null;
             }
 
-            return (int)Math.Ceiling(scores.Max());
+            return ((int)Math.Ceiling(scores.Max()), !PlainNumber().IsMatch(said));
         }
 
-        foreach (var (pattern, score) in Words)
+        var best = (Score: -1, Length: 0);
+        foreach (var (score, pattern) in language.Lexicon.Severity)
         {
-            if (pattern.IsMatch(said))
+            foreach (var (start, end) in LanguageLayer.Spans(pattern, utterance))
             {
-                return score;
+                var length = end - start;
+                if (length > best.Length || (length == best.Length && score > best.Score))
+                {
+                    best = (score, length);
+                }
             }
         }
 
-        return null;
+        return best.Score >= 0 ? (best.Score, true) : null;
     }
 
     private static List<decimal> Numbers(string said)
     {
-        var scale = OutOfTenPattern().Match(said);
-        if (scale.Success)
-        {
-            // "7/10", "7 out of 10" and "seven out of ten" would otherwise be read as the fraction 0.7.
-            var head = said[..scale.Index] + " " + scale.Groups["score"].Value;
-            said = head;
-        }
-
+        // "7/10", "nine over ten", "seven out of ten": the score, not the fraction 0.7.
+        said = OutOfTen().Replace(said, m => $"{m.Groups["score"].Value} ");
         var values = new List<decimal>();
         foreach (var result in NumberRecognizer.RecognizeNumber(said, Culture.English))
         {
@@ -87,8 +73,9 @@ public static partial class SeverityReader
         return values;
     }
 
-    private static bool OutOfTen(string said, decimal number) => number == 10 && OutOfTenPattern().IsMatch(said);
+    [GeneratedRegex(@"(?<score>\b[\w.]+)\s*(/|out\s+of|outta|of|over|in)\s*(10|ten)\b")]
+    private static partial Regex OutOfTen();
 
-    [GeneratedRegex(@"(?<score>\b[\w.]+)\s*(/|out\s+of|outta|of)\s*(10|ten)\b")]
-    private static partial Regex OutOfTenPattern();
+    [GeneratedRegex(@"^\d+(\.\d+)?(\s*(/|out of|over)\s*10)?$")]
+    private static partial Regex PlainNumber();
 }

@@ -1,0 +1,77 @@
+using System.Globalization;
+using BackCare.Bot.Triage;
+
+namespace BackCare.Bot.Understanding;
+
+/// <summary>
+/// Reads a reply to a checklist ("do any of these apply?"): "none of these", "yes, one of them", "not sure",
+/// and the items named by number ("2 and 5", "the last one"), by their words ("the bladder one", "chest pain")
+/// or as exceptions ("all fine except number 3", "none apart from the chest pain"). A named item counts unless
+/// it is denied; doubt about it counts as "not sure".
+/// </summary>
+/// <param name="language">The language layer.</param>
+public sealed class ChecklistReader(LanguageLayer language)
+{
+    /// <summary>Reads a reply.</summary>
+    /// <param name="text">What the person typed.</param>
+    /// <param name="lines">The checklist's lines in the order shown, each with its sign or signs.</param>
+    /// <returns>The reply, or <c>null</c> when unclear.</returns>
+    public Reply? Read(string? text, IReadOnlyList<IReadOnlyList<RedFlag>> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var analysis = language.Analyse(text);
+        if (analysis.Utterance.IsEmpty)
+        {
+            return null;
+        }
+
+        var signs = new Dictionary<RedFlag, Answer>();
+        var askEach = new List<RedFlag>();
+        var named = lines.SelectMany(l => l).Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal);
+        foreach (var mention in analysis.Mentions.Where(m => m.Affirmed))
+        {
+            var answer = mention.Uncertain ? Answer.NotSure : Answer.Yes;
+            if (mention.Concept.StartsWith(LanguageLayer.ItemPrefix, StringComparison.Ordinal))
+            {
+                var number = int.Parse(mention.Concept.AsSpan(LanguageLayer.ItemPrefix.Length), CultureInfo.InvariantCulture);
+                var index = number < 0 ? lines.Count - 1 : number - 1;
+                if (index < 0 || index >= lines.Count)
+                {
+                    continue;
+                }
+
+                if (lines[index].Count == 1)
+                {
+                    Add(signs, lines[index][0], answer);
+                }
+                else
+                {
+                    askEach.AddRange(lines[index]);
+                }
+            }
+            else if (named.Contains(mention.Concept) && Enum.TryParse<RedFlag>(mention.Concept, out var sign))
+            {
+                Add(signs, sign, answer);
+            }
+        }
+
+        if (signs.Count > 0 || askEach.Count > 0)
+        {
+            return new Reply { Checklist = ChecklistAnswer.Named, Signs = signs, AskEach = askEach.Except(signs.Keys).ToList() };
+        }
+
+        var none = LanguageLayer.Spans(language.Lexicon.ChecklistNone, analysis.Utterance).Count > 0 || analysis.Says(GeneralAnswer.No);
+        var some = LanguageLayer.Spans(language.Lexicon.ChecklistSome, analysis.Utterance).Count > 0 || analysis.Says(GeneralAnswer.Yes);
+        var unsure = analysis.Says(GeneralAnswer.NotSure) || analysis.Mentions.Any(m => m.Uncertain && !m.Negated);
+        if (some || unsure || (none && analysis.HasContrast && analysis.AfterContrast >= 2))
+        {
+            // Yes without saying which, not sure, or "none, but…": each item is asked on its own.
+            return new Reply { Checklist = ChecklistAnswer.Some, Answer = unsure && !some ? Answer.NotSure : Answer.Yes };
+        }
+
+        return none ? new Reply { Checklist = ChecklistAnswer.None, Answer = Answer.No } : null;
+    }
+
+    private static void Add(Dictionary<RedFlag, Answer> signs, RedFlag sign, Answer answer)
+        => signs[sign] = signs.TryGetValue(sign, out var earlier) ? ((Answer?)earlier).Stronger(answer) : answer;
+}

@@ -1,0 +1,290 @@
+using System.Text.RegularExpressions;
+
+namespace BackCare.Bot.Understanding;
+
+/// <summary>
+/// The one language layer every reader goes through: normalises a message once, finds the concept mentions of
+/// the lexicon, and gives each its context as in ConText (Chapman et al.): a trigger ("no", "my husband",
+/// "years ago", "what if", "maybe") reaches forward (or back) over the words of its clause, and its scope ends
+/// at a terminator ("but", "except", "apart from", "although", "until", "now"…), at "and", "or" or a comma that
+/// starts a new clause, or at the end of the sentence.
+/// </summary>
+/// <param name="lexicon">The lexicon.</param>
+public sealed class LanguageLayer(Lexicon lexicon)
+{
+    /// <summary>How many words a trigger reaches at most.</summary>
+    public const int Window = 8;
+
+    /// <summary>How close after a mention a trailing trigger ("is fine", "years ago") must come.</summary>
+    public const int TrailingWindow = 4;
+
+    /// <summary>Gets the lexicon.</summary>
+    public Lexicon Lexicon { get; } = lexicon;
+
+    /// <summary>Normalises a message.</summary>
+    /// <param name="text">What the person typed.</param>
+    /// <returns>The utterance.</returns>
+    public Utterance Normalize(string? text) => Utterance.Of(text, Lexicon);
+
+    /// <summary>Reads a message.</summary>
+    /// <param name="text">What the person typed.</param>
+    /// <returns>What it says.</returns>
+    public Analysis Analyse(string? text) => Analyse(Normalize(text));
+
+    /// <summary>Reads a normalised message.</summary>
+    /// <param name="utterance">The message.</param>
+    /// <returns>What it says.</returns>
+    public Analysis Analyse(Utterance utterance)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        if (utterance.IsEmpty)
+        {
+            return new Analysis(utterance, [], [], false, 0);
+        }
+
+        var mentions = FindMentions(utterance);
+        mentions.AddRange(FindItems(utterance, mentions));
+        var taken = mentions.Select(m => (m.Start, m.End)).ToList();
+        var pseudo = Spans(Lexicon.Pseudo, utterance);
+        var triggers = new List<(Trigger Kind, int Start, int End)>();
+        void Add(Trigger kind, Regex pattern)
+        {
+            foreach (var (start, end) in Spans(pattern, utterance))
+            {
+                triggers.Add((kind, start, end));
+            }
+        }
+
+        Add(Trigger.NegationBefore, Lexicon.NegationBefore);
+        Add(Trigger.NegationAfter, Lexicon.NegationAfter);
+        Add(Trigger.Other, Lexicon.OtherBefore);
+        Add(Trigger.PastBefore, Lexicon.PastBefore);
+        Add(Trigger.PastAfter, Lexicon.PastAfter);
+        Add(Trigger.Hypothetical, Lexicon.HypotheticalBefore);
+        Add(Trigger.UncertainBefore, Lexicon.UncertainBefore);
+        Add(Trigger.UncertainAfter, Lexicon.UncertainAfter);
+
+        // The longest trigger wins where triggers overlap ("not sure if" over "not"); a trigger inside a concept's
+        // own words ("can not feel", "makes no difference") or inside a pseudo-trigger ("not sure") is no trigger.
+        var accepted = new List<(Trigger Kind, int Start, int End)>();
+        foreach (var trigger in triggers.OrderByDescending(t => t.End - t.Start).ThenBy(t => t.Start))
+        {
+            if (Overlaps(taken, trigger.Start, trigger.End) || accepted.Any(a => a.Start < trigger.End && trigger.Start < a.End))
+            {
+                continue;
+            }
+
+            if (pseudo.Any(p => p.Start <= trigger.Start && trigger.End <= p.End) && trigger.Kind is Trigger.NegationBefore or Trigger.NegationAfter)
+            {
+                continue;
+            }
+
+            accepted.Add(trigger);
+        }
+
+        var stops = Stops(utterance);
+        var self = Spans(Lexicon.Self, utterance).Select(s => utterance.SentenceOf[s.Start]).ToHashSet();
+        var read = mentions.Select(m => WithContext(m, accepted, stops, self, utterance)).ToList();
+        var general = General(utterance, taken);
+        var contrast = Spans(Lexicon.ChecklistExcept, utterance).Concat(Spans(Lexicon.Terminators, utterance))
+            .Where(s => utterance.Tokens[s.Start] is not ("now" or "still" or "yet" or "until"))
+            .ToList();
+        var after = 0;
+        if (contrast.Count > 0)
+        {
+            var from = contrast.Max(c => c.End);
+            var covered = taken.Concat(general.Select(g => (g.Start, g.End))).Concat(Spans(Lexicon.Polite, utterance)).ToList();
+            after = Enumerable.Range(from, Math.Max(0, utterance.Tokens.Count - from))
+                .Count(i => !Overlaps(covered, i, i + 1) && utterance.Tokens[i].Any(char.IsLetterOrDigit));
+        }
+
+        return new Analysis(utterance, read, general, contrast.Count > 0, after);
+    }
+
+    /// <summary>Every match of a pattern, as token ranges.</summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <param name="utterance">The message.</param>
+    /// <returns>The ranges.</returns>
+    public static List<(int Start, int End)> Spans(Regex pattern, Utterance utterance)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(utterance);
+        var spans = new List<(int, int)>();
+        try
+        {
+            // Overlapping matches too: each token start is tried, so "no numbness no tingling" finds both.
+            var at = 0;
+            while (at < utterance.Text.Length)
+            {
+                var match = pattern.Match(utterance.Text, at);
+                if (!match.Success)
+                {
+                    break;
+                }
+
+                if (match.Length > 0)
+                {
+                    spans.Add(utterance.Span(match));
+                }
+
+                var next = utterance.Text.IndexOf(' ', match.Index + 1);
+                at = next < 0 ? utterance.Text.Length : next;
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological message: read what was found so far rather than fail the turn.
+        }
+
+        return spans;
+    }
+
+    private List<Mention> FindMentions(Utterance utterance)
+    {
+        var mentions = new List<Mention>();
+        foreach (var concept in Lexicon.Concepts.Values)
+        {
+            var spans = Spans(concept.Pattern, utterance);
+
+            // Keep the widest of overlapping matches of one concept.
+            foreach (var span in spans.OrderByDescending(s => s.End - s.Start).ThenBy(s => s.Start))
+            {
+                if (!mentions.Any(m => m.Concept == concept.Name && m.Start < span.End && span.Start < m.End))
+                {
+                    mentions.Add(new Mention(concept.Name, span.Start, span.End));
+                }
+            }
+        }
+
+        return [.. mentions.OrderBy(m => m.Start).ThenBy(m => m.Concept, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The prefix of an item mention's concept: "#3" is the third item of a checklist.</summary>
+    public const string ItemPrefix = "#";
+
+    /// <summary>
+    /// Checklist items named by number or ordinal: "3", "number 3", "the third", "the last one". Number words
+    /// ("three") count only after a prefix ("number three"), and a number followed by a unit ("2 weeks") never.
+    /// </summary>
+    private IEnumerable<Mention> FindItems(Utterance utterance, List<Mention> mentions)
+    {
+        var tokens = utterance.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            int? number = int.TryParse(token, out var n) && n is >= 1 and <= 20 ? n
+                : Lexicon.Ordinals.TryGetValue(token, out var ordinal) ? ordinal : null;
+            if (number is null || mentions.Any(m => m.Start <= i && i < m.End))
+            {
+                continue;
+            }
+
+            var prefixed = i > 0 && Lexicon.ItemPrefixes.Contains(tokens[i - 1]);
+            var isCardinalWord = !char.IsDigit(token[0]) && CardinalWords.Contains(token);
+            var next = i + 1 < tokens.Count ? tokens[i + 1] : string.Empty;
+            if ((isCardinalWord && !prefixed) || Lexicon.NotItemsBefore.Contains(next) || (next == "of" && !prefixed))
+            {
+                continue;
+            }
+
+            var start = prefixed ? i - 1 : i;
+            yield return new Mention(ItemPrefix + number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), start, i + 1);
+        }
+    }
+
+    private static readonly HashSet<string> CardinalWords = new(StringComparer.Ordinal) { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" };
+
+    /// <summary>Token positions where a scope ends: terminators, and "and" / "or" / "," starting a new clause.</summary>
+    private HashSet<int> Stops(Utterance utterance)
+    {
+        var stops = new HashSet<int>();
+        foreach (var (start, _) in Spans(Lexicon.Terminators, utterance))
+        {
+            stops.Add(start);
+        }
+
+        foreach (var (start, _) in Spans(Lexicon.ClauseStarters, utterance))
+        {
+            if (start > 0 && utterance.Tokens[start - 1] is "," or "and" or "or")
+            {
+                stops.Add(start - 1);
+            }
+        }
+
+        return stops;
+    }
+
+    private Mention WithContext(Mention mention, List<(Trigger Kind, int Start, int End)> triggers, HashSet<int> stops, HashSet<int> selfSentences, Utterance utterance)
+    {
+        var sentence = utterance.SentenceOf[mention.Start];
+        bool Before(Trigger kind) => triggers.Any(t => t.Kind == kind && t.End <= mention.Start && Reaches(t.End, mention.Start));
+        bool After(Trigger kind) => triggers.Any(t => t.Kind == kind && t.Start >= mention.End && t.Start - mention.End <= TrailingWindow && Reaches(mention.End, t.Start));
+
+        bool Reaches(int from, int to)
+        {
+            if (to - from > Window || utterance.SentenceOf[Math.Min(from, utterance.Tokens.Count - 1)] != sentence)
+            {
+                return false;
+            }
+
+            for (var i = from; i < to; i++)
+            {
+                if (stops.Contains(i) || utterance.SentenceOf[i] != sentence)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        var other = Before(Trigger.Other) && !selfSentences.Contains(sentence);
+        return mention with
+        {
+            Negated = Before(Trigger.NegationBefore) || After(Trigger.NegationAfter),
+            Other = other,
+            Past = Lexicon.Concepts.TryGetValue(mention.Concept, out var concept) && concept.Current && (Before(Trigger.PastBefore) || After(Trigger.PastAfter)),
+            Hypothetical = Before(Trigger.Hypothetical),
+            Uncertain = Before(Trigger.UncertainBefore) || After(Trigger.UncertainAfter),
+        };
+    }
+
+    private List<(GeneralAnswer Answer, int Start, int End)> General(Utterance utterance, List<(int Start, int End)> taken)
+    {
+        var found = new List<(GeneralAnswer Answer, int Start, int End)>();
+        foreach (var (answer, pattern) in new[] { (GeneralAnswer.NotSure, Lexicon.GeneralNotSure), (GeneralAnswer.No, Lexicon.GeneralNo), (GeneralAnswer.Yes, Lexicon.GeneralYes) })
+        {
+            foreach (var (start, end) in Spans(pattern, utterance))
+            {
+                found.Add((answer, start, end));
+            }
+        }
+
+        // The longest reading of overlapping words wins ("no idea" is not sure, not no); words inside a concept's
+        // phrase ("makes no difference") are the concept's.
+        var kept = new List<(GeneralAnswer Answer, int Start, int End)>();
+        foreach (var item in found.OrderByDescending(f => f.End - f.Start))
+        {
+            if (!Overlaps(taken, item.Start, item.End) && !kept.Any(k => k.Start < item.End && item.Start < k.End))
+            {
+                kept.Add(item);
+            }
+        }
+
+        return [.. kept.OrderBy(k => k.Start)];
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> spans, int start, int end) => spans.Any(s => s.Start < end && start < s.End);
+
+    private enum Trigger
+    {
+        NegationBefore,
+        NegationAfter,
+        Other,
+        PastBefore,
+        PastAfter,
+        Hypothetical,
+        UncertainBefore,
+        UncertainAfter,
+    }
+}

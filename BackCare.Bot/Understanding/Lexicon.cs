@@ -1,0 +1,278 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace BackCare.Bot.Understanding;
+
+/// <summary>
+/// How people say things: the phrasings of every concept and the ConText triggers, loaded from
+/// <c>Content/en/lexicon.json</c> and compiled once. <see cref="Load"/> refuses a malformed file, so a broken
+/// lexicon stops the host at start-up with a message that says where.
+/// </summary>
+public sealed class Lexicon
+{
+    /// <summary>The lexicon's file name, in the language's content folder.</summary>
+    public const string FileName = "lexicon.json";
+
+    /// <summary>The English word list's file name, next to the lexicon.</summary>
+    public const string KnownWordsFileName = "known-words.txt";
+
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    private Lexicon(Raw raw, HashSet<string> knownWords)
+    {
+        Rewrites = (raw.Rewrite ?? []).ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        var context = raw.Context ?? throw new InvalidDataException("context is missing.");
+        var sets = (raw.Sets ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
+        var hardStops = (context.Terminators ?? []).Where(t => !t.Contains(' ', StringComparison.Ordinal) && !SoftTerminators.Contains(t));
+        var compiler = new PatternCompiler(sets, context.ClauseStarters ?? [], hardStops);
+
+        Concepts = (raw.Concepts ?? []).ToDictionary(
+            kv => kv.Key,
+            kv => new ConceptEntry(kv.Key, kv.Value.Current, Build(compiler, kv.Value.Patterns, $"concepts.{kv.Key}")),
+            StringComparer.Ordinal);
+
+        NegationBefore = Build(compiler, context.Negation?.Before, "context.negation.before");
+        NegationAfter = Build(compiler, context.Negation?.After, "context.negation.after");
+        OtherBefore = Build(compiler, context.Other?.Before, "context.other.before");
+        Self = Build(compiler, context.Self, "context.self");
+        PastBefore = Build(compiler, context.Past?.Before, "context.past.before");
+        PastAfter = Build(compiler, context.Past?.After, "context.past.after");
+        HypotheticalBefore = Build(compiler, context.Hypothetical?.Before, "context.hypothetical.before");
+        UncertainBefore = Build(compiler, context.Uncertain?.Before, "context.uncertain.before");
+        UncertainAfter = Build(compiler, context.Uncertain?.After, "context.uncertain.after");
+        Terminators = Build(compiler, context.Terminators, "context.terminators");
+        ClauseStarters = Build(compiler, context.ClauseStarters, "context.clauseStarters");
+        Pseudo = Build(compiler, context.Pseudo, "context.pseudo");
+
+        var general = raw.General ?? throw new InvalidDataException("general is missing.");
+        GeneralYes = Build(compiler, general.Yes, "general.yes");
+        GeneralNo = Build(compiler, general.No, "general.no");
+        GeneralNotSure = Build(compiler, general.NotSure, "general.notSure");
+        ChecklistNone = Build(compiler, general.None, "general.none");
+        ChecklistSome = Build(compiler, general.Some, "general.some");
+
+        var checklist = raw.Checklist ?? throw new InvalidDataException("checklist is missing.");
+        ChecklistExcept = Build(compiler, checklist.Except, "checklist.except");
+        Ordinals = (checklist.Ordinals ?? []).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        ItemPrefixes = new HashSet<string>(checklist.Prefixes ?? ["number", "no", "item", "#", "nr", "num"], StringComparer.Ordinal);
+        NotItemsBefore = new HashSet<string>(checklist.Units ?? [], StringComparer.Ordinal);
+
+        Polite = Build(compiler, raw.Polite, "polite");
+        PoliteAtStart = new Regex("^ " + Polite, RegexOptions.CultureInvariant, MatchTimeout);
+        PoliteAtEnd = new Regex(Polite + "$", RegexOptions.CultureInvariant, MatchTimeout);
+        Commands = ByName<Command>(compiler, raw.Commands, "commands", Command.None);
+        RoutineCommands = ByName<RoutineCommand>(compiler, raw.RoutineCommands, "routineCommands", RoutineCommand.None);
+        Severity = (raw.Severity ?? []).Select((s, i) => (s.Score, Build(compiler, s.Patterns, $"severity[{i}]"))).ToArray();
+        if (Severity.Any(s => s.Score is < 0 or > 10))
+        {
+            throw new InvalidDataException("severity: every score must be between 0 and 10.");
+        }
+
+        Correction = Build(compiler, raw.Correction ?? [], "correction", allowEmpty: true);
+        Decades = (raw.Decades ?? []).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+
+        var vocabulary = new HashSet<string>(compiler.Words, StringComparer.Ordinal);
+        foreach (var words in Rewrites.Values)
+        {
+            vocabulary.UnionWith(words);
+        }
+
+        Corrector = new TypoCorrector(knownWords, vocabulary, compiler.Stems);
+    }
+
+    /// <summary>Single-word terminators that are ordinary words too, so a "..." gap may run over them.</summary>
+    private static readonly HashSet<string> SoftTerminators = new(StringComparer.Ordinal) { "now", "only", "just", "yet", "still", "until", "while", "whilst", "tho" };
+
+    public IReadOnlyDictionary<string, string[]> Rewrites { get; }
+
+    public IReadOnlyDictionary<string, ConceptEntry> Concepts { get; }
+
+    public Regex NegationBefore { get; }
+
+    public Regex NegationAfter { get; }
+
+    public Regex OtherBefore { get; }
+
+    public Regex Self { get; }
+
+    public Regex PastBefore { get; }
+
+    public Regex PastAfter { get; }
+
+    public Regex HypotheticalBefore { get; }
+
+    public Regex UncertainBefore { get; }
+
+    public Regex UncertainAfter { get; }
+
+    public Regex Terminators { get; }
+
+    public Regex ClauseStarters { get; }
+
+    public Regex Pseudo { get; }
+
+    public Regex GeneralYes { get; }
+
+    public Regex GeneralNo { get; }
+
+    public Regex GeneralNotSure { get; }
+
+    public Regex ChecklistNone { get; }
+
+    public Regex ChecklistSome { get; }
+
+    public Regex ChecklistExcept { get; }
+
+    public IReadOnlyDictionary<string, int> Ordinals { get; }
+
+    /// <summary>Words before a number that make it a checklist item ("number 3", "no 3").</summary>
+    public IReadOnlySet<string> ItemPrefixes { get; }
+
+    /// <summary>Words after a number that make it a quantity, not an item ("2 weeks", "3 kilos").</summary>
+    public IReadOnlySet<string> NotItemsBefore { get; }
+
+    public Regex Polite { get; }
+
+    /// <summary>Polite words at the start of a message (" please ").</summary>
+    public Regex PoliteAtStart { get; }
+
+    /// <summary>Polite words at the end of a message.</summary>
+    public Regex PoliteAtEnd { get; }
+
+    public IReadOnlyList<(Command Command, Regex Pattern)> Commands { get; }
+
+    public IReadOnlyList<(RoutineCommand Command, Regex Pattern)> RoutineCommands { get; }
+
+    public IReadOnlyList<(int Score, Regex Pattern)> Severity { get; }
+
+    /// <summary>Words that open a correction of the last answer ("no, I said", "actually").</summary>
+    public Regex Correction { get; }
+
+    /// <summary>Decade words and the first age of the decade ("sixties" → 60).</summary>
+    public IReadOnlyDictionary<string, int> Decades { get; }
+
+    internal TypoCorrector Corrector { get; }
+
+    /// <summary>Whether the lexicon defines a concept.</summary>
+    /// <param name="name">The concept.</param>
+    /// <returns><c>true</c> when it does.</returns>
+    public bool Defines(string name) => Concepts.ContainsKey(name);
+
+    /// <summary>Loads and compiles a lexicon.</summary>
+    /// <param name="folder">The language's content folder, holding lexicon.json and known-words.txt.</param>
+    /// <returns>The lexicon.</returns>
+    /// <exception cref="InvalidDataException">A file is missing or malformed.</exception>
+    public static Lexicon Load(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"The lexicon was not found at '{path}'.");
+        }
+
+        Raw? raw;
+        try
+        {
+            raw = JsonSerializer.Deserialize<Raw>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"The lexicon '{path}' is not valid JSON: {ex.Message}", ex);
+        }
+
+        var wordsPath = Path.Combine(folder, KnownWordsFileName);
+        var known = File.Exists(wordsPath)
+            ? new HashSet<string>(File.ReadLines(wordsPath).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Trim()), StringComparer.Ordinal)
+            : throw new InvalidDataException($"The word list was not found at '{wordsPath}'.");
+        try
+        {
+            return new Lexicon(raw ?? throw new InvalidDataException("The lexicon is empty."), known);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"The lexicon '{path}' is malformed: {ex.Message}", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"The lexicon '{path}' has a pattern that does not compile: {ex.Message}", ex);
+        }
+    }
+
+    private static Regex Build(PatternCompiler compiler, IReadOnlyList<string>? patterns, string where, bool allowEmpty = false)
+    {
+        if (patterns is null || patterns.Count == 0)
+        {
+            if (allowEmpty)
+            {
+                return new Regex("(?!)", RegexOptions.None, MatchTimeout);
+            }
+
+            throw new InvalidDataException($"{where} is missing or empty.");
+        }
+
+        return new Regex(compiler.Alternation(patterns, where), RegexOptions.CultureInvariant, MatchTimeout);
+    }
+
+    private static IReadOnlyList<(T, Regex)> ByName<T>(PatternCompiler compiler, Dictionary<string, List<string>>? entries, string where, T none)
+        where T : struct, Enum
+    {
+        var result = new List<(T, Regex)>();
+        foreach (var (name, patterns) in entries ?? [])
+        {
+            if (!Enum.TryParse<T>(name, out var value) || value.Equals(none))
+            {
+                throw new InvalidDataException($"{where}.{name} is not a known {typeof(T).Name}.");
+            }
+
+            // Whole messages only: "it helps when I stop" is not "stop".
+            var body = compiler.Alternation(patterns, $"{where}.{name}");
+            result.Add((value, new Regex("^ " + body + "$", RegexOptions.CultureInvariant, MatchTimeout)));
+        }
+
+        foreach (var missing in Enum.GetValues<T>().Where(v => !v.Equals(none) && result.All(r => !r.Item1.Equals(v))))
+        {
+            throw new InvalidDataException($"{where}.{missing} is missing.");
+        }
+
+        return result;
+    }
+
+    /// <summary>One concept: its name, whether it must be happening now, and its compiled patterns.</summary>
+    public sealed record ConceptEntry(string Name, bool Current, Regex Pattern);
+
+    private sealed record Raw(
+        Dictionary<string, string>? Rewrite,
+        List<string>? Polite,
+        Dictionary<string, List<string>>? Sets,
+        Dictionary<string, RawConcept>? Concepts,
+        RawContext? Context,
+        RawGeneral? General,
+        RawChecklist? Checklist,
+        Dictionary<string, List<string>>? Commands,
+        Dictionary<string, List<string>>? RoutineCommands,
+        List<RawSeverity>? Severity,
+        List<string>? Correction,
+        Dictionary<string, int>? Decades);
+
+    private sealed record RawConcept(bool Current, List<string>? Patterns);
+
+    private sealed record RawBeforeAfter(List<string>? Before, List<string>? After);
+
+    private sealed record RawContext(
+        RawBeforeAfter? Negation,
+        RawBeforeAfter? Other,
+        List<string>? Self,
+        RawBeforeAfter? Past,
+        RawBeforeAfter? Hypothetical,
+        RawBeforeAfter? Uncertain,
+        List<string>? Terminators,
+        List<string>? ClauseStarters,
+        List<string>? Pseudo);
+
+    private sealed record RawGeneral(List<string>? Yes, List<string>? No, List<string>? NotSure, List<string>? None, List<string>? Some);
+
+    private sealed record RawChecklist(List<string>? Except, Dictionary<string, int>? Ordinals, List<string>? Prefixes, List<string>? Units);
+
+    private sealed record RawSeverity(int Score, List<string>? Patterns);
+}

@@ -1,0 +1,164 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace BackCare.Bot.Understanding;
+
+/// <summary>
+/// What a person typed, normalised once for every reader: lower case, apostrophes removed, contractions and
+/// text-speak spelt out, typos corrected against the lexicon, and split into tokens (punctuation is a token of
+/// its own). <see cref="Text"/> is the tokens each followed by a space, after one leading space, which is what
+/// the lexicon's patterns match.
+/// </summary>
+public sealed partial class Utterance
+{
+    private static readonly HashSet<string> SentenceEnds = new(StringComparer.Ordinal) { ".", "!", "?", ";" };
+
+    private readonly int[] _tokenAt;
+
+    private Utterance(string original, List<string> tokens)
+    {
+        Original = original;
+        Tokens = tokens;
+        var text = new StringBuilder(" ");
+        var starts = new List<int>();
+        foreach (var token in tokens)
+        {
+            starts.Add(text.Length);
+            text.Append(token).Append(' ');
+        }
+
+        Text = text.ToString();
+        _tokenAt = new int[Text.Length + 1];
+        var current = 0;
+        for (var i = 0; i < _tokenAt.Length; i++)
+        {
+            while (current + 1 < starts.Count && starts[current + 1] <= i)
+            {
+                current++;
+            }
+
+            _tokenAt[i] = current;
+        }
+
+        SentenceOf = new int[tokens.Count];
+        var sentence = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            SentenceOf[i] = sentence;
+            if (SentenceEnds.Contains(tokens[i]))
+            {
+                sentence++;
+            }
+        }
+    }
+
+    /// <summary>Gets what the person typed.</summary>
+    public string Original { get; }
+
+    /// <summary>Gets the tokens.</summary>
+    public IReadOnlyList<string> Tokens { get; }
+
+    /// <summary>Gets the tokens, each followed by a space, after a leading space.</summary>
+    public string Text { get; }
+
+    /// <summary>Gets the sentence number of each token.</summary>
+    public int[] SentenceOf { get; }
+
+    /// <summary>Gets the words as plain text for readers of numbers and dates: "7/10", "3-4 weeks", "since 3 oct, i think".</summary>
+    public string Plain => _plain ??= Join();
+
+    private string? _plain;
+
+    private string Join()
+    {
+        var plain = new StringBuilder();
+        var glue = true;
+        foreach (var token in Tokens)
+        {
+            var attach = token is "-" or "/";
+            var closing = token is "," or "." or "!" or "?" or ";" or ":" or ")";
+            if (!glue && !attach && !closing)
+            {
+                plain.Append(' ');
+            }
+
+            plain.Append(token);
+            glue = attach || token == "(";
+        }
+
+        return plain.ToString();
+    }
+
+    /// <summary>Gets a value indicating whether nothing was typed.</summary>
+    public bool IsEmpty => Tokens.Count == 0;
+
+    /// <summary>Normalises a message.</summary>
+    /// <param name="text">What the person typed.</param>
+    /// <param name="lexicon">The lexicon, for rewrites and typo correction.</param>
+    /// <returns>The utterance.</returns>
+    public static Utterance Of(string? text, Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new Utterance(text ?? string.Empty, []);
+        }
+
+        var plain = text.ToLowerInvariant()
+            .Replace('’', '\'').Replace('‘', '\'').Replace('`', '\'').Replace('´', '\'')
+            .Replace('“', '"').Replace('”', '"').Replace('–', '-').Replace('—', '-')
+            .Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " . ", StringComparison.Ordinal)
+            .Replace("'", string.Empty, StringComparison.Ordinal);
+
+        var tokens = new List<string>();
+        foreach (Match match in RawToken().Matches(plain))
+        {
+            var token = match.Value;
+            if (lexicon.Rewrites.TryGetValue(token, out var replacement))
+            {
+                tokens.AddRange(replacement);
+                continue;
+            }
+
+            // "3wks" is "3 wks" (but "1st" and "2nd" stay ordinals).
+            var split = DigitsThenLetters().Match(token);
+            if (split.Success && !Ordinal().IsMatch(token))
+            {
+                tokens.Add(split.Groups["n"].Value);
+                var unit = split.Groups["unit"].Value;
+                tokens.AddRange(lexicon.Rewrites.TryGetValue(unit, out var spelt) ? spelt : [unit]);
+                continue;
+            }
+
+            tokens.Add(lexicon.Corrector.Correct(token));
+        }
+
+        return new Utterance(text, tokens);
+    }
+
+    /// <summary>The tokens a regex match covers, as [start, end).</summary>
+    /// <param name="match">A match over <see cref="Text"/>.</param>
+    /// <returns>The token range.</returns>
+    public (int Start, int End) Span(Match match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var start = _tokenAt[match.Index];
+        var end = match.Length == 0 ? start : _tokenAt[Math.Max(match.Index, match.Index + match.Length - 2)] + 1;
+        return (start, end);
+    }
+
+    /// <summary>The text of tokens [start, end).</summary>
+    /// <param name="start">The first token.</param>
+    /// <param name="end">One past the last token.</param>
+    /// <returns>The words.</returns>
+    public string Words(int start, int end) => string.Join(' ', Tokens.Skip(start).Take(end - start));
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:\.\d+)?|[^\s\p{L}\p{N}]")]
+    private static partial Regex RawToken();
+
+    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)(?<unit>[a-z]+)$")]
+    private static partial Regex DigitsThenLetters();
+
+    [GeneratedRegex(@"^\d+(st|nd|rd|th)$")]
+    private static partial Regex Ordinal();
+}
