@@ -53,14 +53,14 @@ public class DurableStateTests
     {
         await using var host = await RunningHost.StartAsync(Sqlite(Directory.CreateTempSubdirectory("backcare-race-").FullName));
         var http = new HttpConversation(host, Guid.NewGuid().ToString("N"));
-        await http.AnswerUntilAsync("Does the pain ease when you rest");
+        await http.AnswerUntilAsync("Does the pain get better when you rest");
 
         // "no" answers both this question and the next one: each must be recorded, whichever runs first.
         await Task.WhenAll(http.SayAsync("no"), http.SayAsync("no"));
         var summary = await http.SayAsync("summary");
 
-        Assert.Contains("- Eases with rest: no", summary);
-        Assert.Contains("- Worse at night: no", summary);
+        Assert.Contains("- Gets better with rest: no", summary);
+        Assert.Contains("- Pain spreads down a leg: no", summary);
     }
 
     [Fact]
@@ -74,16 +74,18 @@ public class DurableStateTests
         var onB = new HttpConversation(b, conversation);
 
         Assert.Contains("safety checks", await onA.SayAsync("hi"));
-        Assert.Contains("How long have you had", await onB.SayAsync("none of these"));
+        Assert.Contains("How old are you", await onB.SayAsync("none of these"));
+        Assert.Contains("Where is the pain", await onA.SayAsync("34"));
+        Assert.Contains("How long have you had", await onB.SayAsync("lower back"));
         Assert.Contains("How bad is the pain", await onA.SayAsync("10 days"));
-        Assert.Contains("ease when you rest", await onB.SayAsync("4"));
+        Assert.Contains("get better when you rest", await onB.SayAsync("4"));
         await Task.WhenAll(onA.SayAsync("no"), onB.SayAsync("no"));
         var summary = await onA.SayAsync("summary");
 
         Assert.Contains("- How long: 10 days", summary);
-        Assert.Contains("- Pain now (0-10): 4", summary);
-        Assert.Contains("- Eases with rest: no", summary);
-        Assert.Contains("- Worse at night: no", summary);
+        Assert.Contains("- Pain at its worst (0-10): about 4 out of 10", summary);
+        Assert.Contains("- Gets better with rest: no", summary);
+        Assert.Contains("- Pain spreads down a leg: no", summary);
     }
 
     [Fact]
@@ -141,7 +143,7 @@ public class DurableStateTests
         var logs = new CapturedLogs();
         await using var host = await RunningHost.StartAsync(Sqlite(Directory.CreateTempSubdirectory("backcare-logs-").FullName), logs: logs);
         var http = new HttpConversation(host, Guid.NewGuid().ToString("N"));
-        var said = new[] { "hello there zebra", "none of these", "about 17 days", "six out of ten", "yes it eases a bit", "nope", "only to the thigh, my left one", "no numbness", "no weight loss", "no fever", "never had cancer", "no osteoporosis", "no drugs", "no lump", "under 50", "no, first time" };
+        var said = new[] { "hello there zebra", "none of these", "I'm 43", "lower back", "about 17 days", "six out of ten", "yes it eases a bit", "only to the thigh, my left one", "no numbness", "none of those", "no osteoporosis", "no, first time" };
         foreach (var text in said)
         {
             await http.SayAsync(text);

@@ -93,9 +93,12 @@ public abstract class StorageContractTests
         var dialogs = conversationState.CreateProperty<DialogState>(nameof(DialogState));
         var answers = new TriageAnswers { DurationDays = 12, Severity = 5, NumbnessTinglingWeakness = Answer.NotSure, NumbnessLegs = Legs.One };
         var progress = new RoutineProgress(new Routine(["breathing", "cat-cow"], 3, false)) { Exercise = 1, Page = 2, PainBefore = 5 };
-        (await data.GetAsync(context, () => new ConversationData())).Answers = answers;
-        (await data.GetAsync(context, () => new ConversationData())).Outcome = TriageRules.Decide(answers);
-        (await data.GetAsync(context, () => new ConversationData())).Routine = progress;
+        var session = await data.GetAsync(context, () => new ConversationData());
+        session.Record(QuestionId.Duration, new Reply { Number = 12 }, "12 days");
+        session.Record(QuestionId.Severity, new Reply { Number = 5 }, null);
+        session.Record(QuestionId.Numbness, new Reply { Answer = Answer.NotSure, Legs = Legs.One }, null);
+        session.Decide();
+        session.PlanRoutine(progress);
         var stack = await dialogs.GetAsync(context, () => new DialogState());
         stack.DialogStack.Add(new DialogInstance { Id = "w", State = new Dictionary<string, object> { ["stepIndex"] = 3, ["values"] = new Dictionary<string, object> { ["n"] = 7 } } });
         await conversationState.SaveChangesAsync(context, force: true);

@@ -101,9 +101,11 @@ public sealed class BotConversation
         }
 
         // The longest question text that the message ends with (some questions are prefixes of others' wording).
+        // A confirmation after a mixed reply counts as its question asked again.
         return Content.Questions
-            .Where(q => text.EndsWith(q.Value.Text, StringComparison.Ordinal))
-            .OrderByDescending(q => q.Value.Text.Length)
+            .SelectMany(q => new[] { (q.Key, q.Value.Text), (q.Key, q.Value.Confirm ?? "\0") })
+            .Where(q => text.EndsWith(q.Item2, StringComparison.Ordinal))
+            .OrderByDescending(q => q.Item2.Length)
             .Select(q => (QuestionId?)q.Key)
             .FirstOrDefault();
     }

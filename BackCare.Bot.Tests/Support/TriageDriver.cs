@@ -18,10 +18,24 @@ public sealed class TriageDriver(BotConversation conversation)
     {
         QuestionKind.Duration => "5 days",
         QuestionKind.Severity => "3",
-        QuestionKind.Age => "under 50",
+        QuestionKind.Age => "34",
+        QuestionKind.Location => "lower back",
         QuestionKind.WhichLegs => "one leg",
-        _ => question == QuestionId.EmergencyScreen ? "none of these" : "no",
+        QuestionKind.Checklist => "none of these",
+        _ => TriageQuestions.ById(question).WarningWhenNo ? "yes" : "no",
     };
+
+    /// <summary>What the script says to a question: its own answer; for a checklist whose items the script answers, "yes" so that each is asked.</summary>
+    private static string Answer(Dictionary<QuestionId, string> script, QuestionId question)
+    {
+        if (script.TryGetValue(question, out var answer))
+        {
+            return answer;
+        }
+
+        var row = TriageQuestions.ById(question);
+        return row.Kind == QuestionKind.Checklist && row.Items.Any(i => script.ContainsKey(i.Question)) ? "yes, at least one" : AllClear(question);
+    }
 
     public async Task<string> RunAsync(Dictionary<QuestionId, string> script, string opening = "hi")
     {
@@ -36,7 +50,7 @@ public sealed class TriageDriver(BotConversation conversation)
             }
 
             Asked.Add(asked);
-            replies = await conversation.SayAsync(script.TryGetValue(asked, out var answer) ? answer : AllClear(asked));
+            replies = await conversation.SayAsync(Answer(script, asked));
         }
 
         throw new InvalidOperationException("The triage did not finish within 60 turns.");

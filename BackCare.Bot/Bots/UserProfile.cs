@@ -6,8 +6,16 @@ namespace BackCare.Bot.Bots;
 /// <summary>What BackCare keeps about a person across conversations; removed by "delete my data".</summary>
 public sealed class UserProfile
 {
-    /// <summary>Gets or sets a routine the person left partway, to offer in their next conversation.</summary>
-    public UnfinishedRoutine? UnfinishedRoutine { get; set; }
+    /// <summary>Gets a routine the person left partway, to offer in their next conversation.</summary>
+    [Newtonsoft.Json.JsonProperty]
+    public UnfinishedRoutine? UnfinishedRoutine { get; private set; }
+
+    /// <summary>Keeps where the person is in a routine, with the triage it followed.</summary>
+    /// <param name="routine">The routine left partway.</param>
+    public void KeepUnfinishedRoutine(UnfinishedRoutine routine) => UnfinishedRoutine = routine;
+
+    /// <summary>Forgets the unfinished routine: it was finished, carried on, declined, or a warning sign was heard.</summary>
+    public void ForgetUnfinishedRoutine() => UnfinishedRoutine = null;
 }
 
 /// <summary>A routine left partway, with the triage it was offered after.</summary>

@@ -64,8 +64,7 @@ public abstract class InterruptibleDialog : ComponentDialog
         }
 
         var data = await _conversationData.GetAsync(innerDc.Context, () => new ConversationData(), cancellationToken);
-        var readBack = data.ReadBack;
-        data.ReadBack = null;
+        var readBack = data.TakeReadBack();
 
         // Warning signs are heard at every turn, except the ones the question being asked reads itself (so a
         // hedged answer to it is checked rather than taken as an emergency straight away).
@@ -86,7 +85,7 @@ public abstract class InterruptibleDialog : ComponentDialog
             }
 
             // During the questions: noted, and the triage goes on (the message may answer the question too).
-            data.Answers = TriageInterview.RecordSigns(data.Answers, signs);
+            data.NoteSigns(signs);
             foreach (var (sign, _) in signs)
             {
                 await innerDc.Context.SendActivityAsync(_report.Noted(sign), cancellationToken: cancellationToken);
@@ -96,8 +95,7 @@ public abstract class InterruptibleDialog : ComponentDialog
         if (readBack is QuestionId earlier && isRunning && _listening.Correction(activity.Text, earlier, data.Answers, _clock.GetUtcNow().UtcDateTime) is Reply correction)
         {
             // "No, it's more like 5": the answer just read back is changed, and the current question asked again.
-            data.Answers = TriageInterview.Apply(data.Answers with { Severity = earlier == QuestionId.Severity ? null : data.Answers.Severity }, earlier, correction);
-            data.Said[earlier] = activity.Text.Trim();
+            data.Correct(earlier, correction, activity.Text);
             await innerDc.Context.SendActivityAsync(_report.Corrected(earlier, data.Answers), cancellationToken: cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return EndOfTurn;
@@ -134,8 +132,7 @@ public abstract class InterruptibleDialog : ComponentDialog
 
             case Command.Cancel:
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
-                data.CurrentQuestion = null;
-                data.InRoutine = false;
+                data.Stop();
                 await innerDc.Context.SendActivityAsync(
                     "OK, I've stopped. Type **start over** whenever you want to begin again, **summary** to see your answers, or **delete my data** to remove them.",
                     cancellationToken: cancellationToken);
@@ -143,7 +140,7 @@ public abstract class InterruptibleDialog : ComponentDialog
 
             case Command.StartOver:
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
-                data.ResetTriage();
+                data.StartAgain();
                 await ForgetUnfinishedRoutineAsync(innerDc.Context, cancellationToken);
                 await innerDc.Context.SendActivityAsync("Let's start again from the beginning.", cancellationToken: cancellationToken);
                 return await innerDc.BeginDialogAsync(InitialDialogId!, null, cancellationToken);
@@ -156,19 +153,15 @@ public abstract class InterruptibleDialog : ComponentDialog
     private async Task<DialogTurnResult> StopWithAdviceAsync(DialogContext innerDc, ConversationData data, IReadOnlyList<(RedFlag Sign, Answer Answer)> signs, CancellationToken cancellationToken)
     {
         await innerDc.CancelAllDialogsAsync(cancellationToken);
-        data.Answers = TriageInterview.RecordSigns(data.Answers, signs);
-        data.Outcome = TriageRules.Decide(data.Answers);
-        data.CurrentQuestion = null;
-        data.InRoutine = false;
-        data.Routine = null;
+        var outcome = data.StopForSigns(signs);
         await ForgetUnfinishedRoutineAsync(innerDc.Context, cancellationToken);
-        await innerDc.Context.SendActivityAsync(_report.Advice(data.Outcome), cancellationToken: cancellationToken);
-        return new DialogTurnResult(DialogTurnStatus.Complete, data.Outcome);
+        await innerDc.Context.SendActivityAsync(_report.Advice(outcome), cancellationToken: cancellationToken);
+        return new DialogTurnResult(DialogTurnStatus.Complete, outcome);
     }
 
     /// <summary>After an emergency sign or a fresh start, no earlier routine may be offered again.</summary>
     private async Task ForgetUnfinishedRoutineAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-        => (await _userProfile.GetAsync(turnContext, () => new UserProfile(), cancellationToken)).UnfinishedRoutine = null;
+        => (await _userProfile.GetAsync(turnContext, () => new UserProfile(), cancellationToken)).ForgetUnfinishedRoutine();
 
     private string HelpFor(ConversationData data)
     {

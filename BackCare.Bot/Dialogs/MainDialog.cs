@@ -100,7 +100,7 @@ public sealed class MainDialog : InterruptibleDialog
                 return await step.ReplaceDialogAsync(ResumeFlowId, null, cancellationToken);
             }
 
-            profile.UnfinishedRoutine = null;
+            profile.ForgetUnfinishedRoutine();
         }
 
         return await step.BeginDialogAsync(nameof(TriageDialog), null, cancellationToken);
@@ -121,7 +121,7 @@ public sealed class MainDialog : InterruptibleDialog
     {
         if (step.Result is not true)
         {
-            (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).UnfinishedRoutine = null;
+            (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).ForgetUnfinishedRoutine();
             await step.Context.SendActivityAsync("OK, let's start with a fresh check of your back.", cancellationToken: cancellationToken);
             return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
         }
@@ -137,7 +137,7 @@ public sealed class MainDialog : InterruptibleDialog
     {
         var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
         var unfinished = profile.UnfinishedRoutine!;
-        profile.UnfinishedRoutine = null;
+        profile.ForgetUnfinishedRoutine();
         if (StateValues.As<Answer?>(step.Result) is not Answer.No)
         {
             await step.Context.SendActivityAsync("Thanks for telling me. Then let's check your symptoms again before any exercise.", cancellationToken: cancellationToken);
@@ -145,10 +145,7 @@ public sealed class MainDialog : InterruptibleDialog
         }
 
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
-        data.Answers = unfinished.Answers;
-        data.Outcome = unfinished.Outcome;
-        data.Routine = unfinished.Progress;
-        data.Routine.Paused = false;
+        data.CarryOn(unfinished);
         var request = new RoutineRequest(unfinished.Outcome.Level, unfinished.Progress.PainBefore, Resume: true);
         return await step.BeginDialogAsync(nameof(RoutineDialog), request, cancellationToken);
     }
@@ -239,7 +236,7 @@ public sealed class MainDialog : InterruptibleDialog
         }
 
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
-        data.ResetTriage();
+        data.StartAgain();
         return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
     }
 

@@ -67,7 +67,7 @@ public sealed class RoutineDialog : ComponentDialog
         }
 
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
-        data.Routine = new RoutineProgress(routine) { PainBefore = request.Pain };
+        data.PlanRoutine(new RoutineProgress(routine) { PainBefore = request.Pain });
 
         var lines = routine.ExerciseIds.Select((id, i) => $"{i + 1}. {_catalogue[id].Name} ({_catalogue[id].Kind})");
         var intro = routine.OnceDoctorAgrees
@@ -88,12 +88,12 @@ public sealed class RoutineDialog : ComponentDialog
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
         if (step.Result is not true)
         {
-            data.Routine = null;
+            data.LeaveRoutine(keepProgress: false);
             await step.Context.SendActivityAsync("No problem. Whenever you want to do it, say \"start over\" and we'll check your back again first.", cancellationToken: cancellationToken);
             return await step.EndDialogAsync(RoutineOutcome.NotStarted, cancellationToken);
         }
 
-        data.InRoutine = true;
+        data.EnterRoutine();
         await RememberAsync(step.Context, data, cancellationToken);
         return await step.BeginDialogAsync(WalkId, null, cancellationToken);
     }
@@ -173,13 +173,12 @@ public sealed class RoutineDialog : ComponentDialog
     private async Task<DialogTurnResult> AfterWalkStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
-        data.InRoutine = false;
-        (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).UnfinishedRoutine = null;
         var outcome = StateValues.As<RoutineOutcome>(step.Result);
+        data.LeaveRoutine(keepProgress: outcome != RoutineOutcome.Hurt);
+        (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).ForgetUnfinishedRoutine();
         step.Values["outcome"] = outcome.ToString();
         if (outcome == RoutineOutcome.Hurt)
         {
-            data.Routine = null;
             await step.Context.SendActivityAsync(
                 "Let's stop the exercises now. Rest in whatever position is most comfortable, and don't push through pain.\n\n"
                 + "Mild soreness that settles within a day or two can happen when you start moving again. But if the pain is sharp, "
@@ -224,7 +223,7 @@ public sealed class RoutineDialog : ComponentDialog
         }
 
         var profile = await _userProfile.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
-        profile.UnfinishedRoutine = new UnfinishedRoutine(data.Routine, data.Answers, data.Outcome, _clock.GetUtcNow());
+        profile.KeepUnfinishedRoutine(new UnfinishedRoutine(data.Routine, data.Answers, data.Outcome, _clock.GetUtcNow()));
     }
 
     private async Task<RoutineProgress> ProgressAsync(ITurnContext turnContext, CancellationToken cancellationToken)

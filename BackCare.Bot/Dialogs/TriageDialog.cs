@@ -16,9 +16,6 @@ public sealed class TriageDialog : ComponentDialog
 {
     private const string LoopId = "triageLoop";
 
-    /// <summary>The longest piece of a person's own words kept for the summary.</summary>
-    private const int MaxWordsKept = 200;
-
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
     private readonly TriageContent _content;
     private readonly TriageReport _report;
@@ -45,7 +42,7 @@ public sealed class TriageDialog : ComponentDialog
             return await FinishAsync(step, data, cancellationToken);
         }
 
-        data.CurrentQuestion = question;
+        data.Ask(question);
         return await step.PromptAsync(nameof(TriageQuestionPrompt), TriageQuestionPrompt.OptionsFor(question, _content), cancellationToken);
     }
 
@@ -83,18 +80,12 @@ public sealed class TriageDialog : ComponentDialog
 
     private async Task RecordAsync(WaterfallStepContext step, ConversationData data, QuestionId question, Reply reply, CancellationToken cancellationToken)
     {
-        data.Answers = TriageInterview.Apply(data.Answers, question, reply);
-        data.CurrentQuestion = null;
         var typed = step.Context.Activity.Text?.Trim();
-        if (!string.IsNullOrEmpty(typed) && !_content.Questions[question].Buttons.Contains(typed, StringComparer.OrdinalIgnoreCase))
-        {
-            data.Said[question] = typed.Length > MaxWordsKept ? typed[..MaxWordsKept] : typed;
-        }
-
+        var tapped = typed is not null && _content.Questions[question].Buttons.Contains(typed, StringComparer.OrdinalIgnoreCase);
+        data.Record(question, reply, tapped ? null : typed);
         if (reply.FromWords)
         {
             // Read from words, not a button: say what was understood, so the person can correct it.
-            data.ReadBack = question;
             await step.Context.SendActivityAsync(_report.ReadBack(question, data.Answers), cancellationToken: cancellationToken);
         }
 
@@ -106,9 +97,8 @@ public sealed class TriageDialog : ComponentDialog
 
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, ConversationData data, CancellationToken cancellationToken)
     {
-        data.CurrentQuestion = null;
-        data.Outcome = TriageRules.Decide(data.Answers);
-        await step.Context.SendActivityAsync(_report.Advice(data.Outcome), cancellationToken: cancellationToken);
-        return await step.EndDialogAsync(data.Outcome, cancellationToken);
+        var outcome = data.Decide();
+        await step.Context.SendActivityAsync(_report.Advice(outcome), cancellationToken: cancellationToken);
+        return await step.EndDialogAsync(outcome, cancellationToken);
     }
 }

@@ -21,8 +21,9 @@ public sealed partial class AgeReader(LanguageLayer language)
     public (AgeBand Band, bool FromWords)? Read(string? text, DateTime now)
     {
         var said = language.Normalize(text).Plain;
-        if (said.Length == 0)
+        if (said.Length == 0 || NotAnAge().IsMatch(said))
         {
+            // "about 3 weeks" answers another question.
             return null;
         }
 
@@ -161,6 +162,9 @@ public sealed partial class AgeReader(LanguageLayer language)
 
     [GeneratedRegex(@"\b((?<part>early|mid|middle|late)\s*-?\s*)?(?<decade>[a-z]+ies|teens|\d0s)\b")]
     private static partial Regex DecadePattern();
+
+    [GeneratedRegex(@"\b\d+\s*(days?|weeks?|wks?|months?|mths?|hours?|kg|kilos?|lbs?|pounds?|out\s+of|/)\b")]
+    private static partial Regex NotAnAge();
 
     [GeneratedRegex(@"^\d{1,3}$")]
     private static partial Regex PlainNumber();

@@ -98,7 +98,10 @@ static string AllClear(string question) => question switch
     _ when question.Contains("safety checks", StringComparison.Ordinal) => "none of these",
     _ when question.Contains("How long have you had", StringComparison.Ordinal) => "about 5 days",
     _ when question.Contains("How bad is the pain", StringComparison.Ordinal) => "four out of ten",
-    _ when question.Contains("under 50, or 50 or over", StringComparison.Ordinal) => "under 50",
+    _ when question.Contains("A few more checks", StringComparison.Ordinal) => "none of these",
+    _ when question.Contains("How old are you", StringComparison.Ordinal) => "34",
+    _ when question.Contains("Where is the pain", StringComparison.Ordinal) => "lower back",
+    _ when question.Contains("get better when you rest", StringComparison.Ordinal) => "yes",
     _ => "no",
 };
 
