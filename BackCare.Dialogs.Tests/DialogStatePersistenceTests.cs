@@ -2,7 +2,7 @@ using BackCare.Dialogs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 
-namespace BackCare.Bot.Tests.DialogEngine;
+namespace BackCare.Dialogs.Tests;
 
 public class DialogStatePersistenceTests
 {
