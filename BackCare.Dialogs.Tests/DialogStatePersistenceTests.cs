@@ -27,7 +27,7 @@ public class DialogStatePersistenceTests
         },
     ]);
 
-    private static Dialog SurveyComponent()
+    private static ComponentDialog SurveyComponent()
     {
         var component = new ComponentDialog("root");
         component.AddDialog(Survey());

@@ -7,7 +7,7 @@ namespace BackCare.Dialogs.Tests;
 
 public class PromptTests
 {
-    private static Dialog AskThenEcho(Dialog prompt, PromptOptions options) => new AskAndEcho(prompt, options);
+    private static AskAndEcho AskThenEcho(Dialog prompt, PromptOptions options) => new AskAndEcho(prompt, options);
 
     [Fact]
     public async Task A_number_prompt_repeats_its_retry_prompt_until_the_answer_is_valid()
