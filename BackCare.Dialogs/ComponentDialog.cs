@@ -36,6 +36,13 @@ public class ComponentDialog : Dialog
         return this;
     }
 
+    /// <summary>
+    /// Gets the component's version: its id and a digest of its inner dialogs' versions (<see cref="DialogSet.GetVersion"/>),
+    /// so a step added to any waterfall inside it, or an inner dialog added, removed or renamed, changes it.
+    /// </summary>
+    /// <returns>The version.</returns>
+    public override string GetVersion() => $"{Id}:{_dialogs.GetVersion()}";
+
     /// <summary>Finds an inner dialog by id.</summary>
     /// <param name="dialogId">The id.</param>
     /// <returns>The dialog, or <c>null</c>.</returns>
@@ -164,6 +171,15 @@ public class ComponentDialog : Dialog
         }
 
         return innerResult;
+    }
+
+    /// <summary>Gets the context of the inner stack of the component active in <paramref name="dc"/>.</summary>
+    /// <param name="dc">The outer context, whose active dialog is this component.</param>
+    /// <returns>The inner context, whose parent is <paramref name="dc"/>.</returns>
+    public virtual DialogContext CreateChildContext(DialogContext dc)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        return CreateInnerDc(dc, dc.ActiveDialog ?? throw new InvalidOperationException($"The component dialog '{Id}' is not active in this context."));
     }
 
     private DialogContext CreateInnerDc(DialogContext outerDc, DialogInstance instance)

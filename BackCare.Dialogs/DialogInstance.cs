@@ -11,4 +11,10 @@ public class DialogInstance
     /// bot's <c>IStorage</c>; numbers may come back as <see cref="long"/> (see <see cref="StateValues"/>).
     /// </summary>
     public IDictionary<string, object> State { get; set; } = new Dictionary<string, object>();
+
+    /// <summary>
+    /// Gets or sets the version of the dialog when this instance began (<see cref="Dialog.GetVersion"/>), checked on
+    /// every continue. <c>null</c> in state saved before versions were stamped, which counts as a change.
+    /// </summary>
+    public string? Version { get; set; }
 }

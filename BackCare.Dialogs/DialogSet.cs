@@ -44,6 +44,18 @@ public class DialogSet
         return this;
     }
 
+    /// <summary>
+    /// Gets a digest of the versions of every dialog in the set (<see cref="Dialog.GetVersion"/>), in id order, so
+    /// the order dialogs were added in does not matter. The same in every process that builds the same dialogs.
+    /// </summary>
+    /// <returns>The digest: 16 hex digits of a SHA-256.</returns>
+    public string GetVersion()
+    {
+        var versions = string.Join('\n', _dialogs.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => d.Value.GetVersion()));
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(versions));
+        return Convert.ToHexStringLower(hash, 0, 8);
+    }
+
     /// <summary>Finds a dialog of this set by id.</summary>
     /// <param name="dialogId">The id.</param>
     /// <returns>The dialog, or <c>null</c>.</returns>

@@ -6,7 +6,8 @@ namespace BackCare.Dialogs;
 /// <summary>
 /// Reads values back from dialog state after it has been through JSON storage. Storage that keeps type names
 /// (MemoryStorage and BackCare's stores) returns typed objects, but JSON numbers come back as <see cref="long"/>
-/// or <see cref="double"/>, and a store without type names returns <see cref="JToken"/>s. These helpers accept all three.
+/// or <see cref="double"/>, enums come back as numbers or (from a store that writes them by name) as strings, and
+/// a store without type names returns <see cref="JToken"/>s. These helpers accept all of them.
 /// </summary>
 public static class StateValues
 {
@@ -29,7 +30,8 @@ public static class StateValues
         var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
         if (target.IsEnum)
         {
-            return (T)Enum.ToObject(target, value);
+            // A store that writes enums by name gives back a string; older state, or MemoryStorage, a number.
+            return value is string name ? (T)Enum.Parse(target, name, ignoreCase: true) : (T)Enum.ToObject(target, value);
         }
 
         if (value is IConvertible && typeof(IConvertible).IsAssignableFrom(target))

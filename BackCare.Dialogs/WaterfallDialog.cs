@@ -22,6 +22,15 @@ public class WaterfallDialog : Dialog
     /// <summary>Gets the number of steps.</summary>
     public int StepCount => _steps.Count;
 
+    /// <summary>
+    /// Gets the waterfall's version, <c>id:stepCount</c> as in the official library: adding or removing a step
+    /// changes it, so a conversation stored mid-waterfall is not resumed one step off (see
+    /// <see cref="DialogContext.ContinueDialogAsync"/>). Changing what a step does without changing the count does
+    /// not: rename the waterfall's id for such a change when stored conversations could not go on safely.
+    /// </summary>
+    /// <returns>The version.</returns>
+    public override string GetVersion() => $"{Id}:{_steps.Count}";
+
     /// <summary>Adds a step at the end.</summary>
     /// <param name="step">The step.</param>
     /// <returns>This waterfall, for chaining.</returns>
@@ -57,12 +66,18 @@ public class WaterfallDialog : Dialog
         return await ResumeDialogAsync(dc, DialogReason.ContinueCalled, dc.Context.Activity.Text, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs the step after the stored one with <paramref name="result"/>. A stored step index that is not a number,
+    /// or whose next step does not exist (a waterfall shortened since it was stored, or a damaged store), ends the
+    /// waterfall with the result, as running past the last step does; it never throws.
+    /// </summary>
     /// <inheritdoc/>
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        var index = dc.ActiveDialog!.State.GetValue<int>(StepIndexKey);
-        return await RunStepAsync(dc, index + 1, reason, result, cancellationToken).ConfigureAwait(false);
+        var next = ReadStepIndex(dc.ActiveDialog!.State) + 1;
+        var index = next >= 0 && next < _steps.Count ? (int)next : _steps.Count;
+        return await RunStepAsync(dc, index, reason, result, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs one step. Override to wrap every step (for example, to record which step runs).</summary>
@@ -89,6 +104,23 @@ public class WaterfallDialog : Dialog
         state.TryGetValue(OptionsKey, out var options);
         var stepContext = new WaterfallStepContext(this, dc, options, values, index, reason, result);
         return await OnStepAsync(stepContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static long ReadStepIndex(IDictionary<string, object> state)
+    {
+        if (!state.TryGetValue(StepIndexKey, out var stored) || stored is null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return StateValues.As<long>(stored);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or Newtonsoft.Json.JsonException or ArgumentException)
+        {
+            return long.MaxValue - 1;
+        }
     }
 
     private static IDictionary<string, object> ReadValues(IDictionary<string, object> state)

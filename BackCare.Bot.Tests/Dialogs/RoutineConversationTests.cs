@@ -1,7 +1,6 @@
 using BackCare.Bot.Bots;
 using BackCare.Bot.Dialogs;
 using BackCare.Bot.Exercises;
-using BackCare.Bot.Tests.DialogEngine;
 using BackCare.Bot.Tests.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -154,7 +153,7 @@ public class RoutineConversationTests
         Assert.Contains("Step 2 of 3", where);
 
         // New services, dialogs and adapter: only the store, written out as JSON text and read back, carries over.
-        var reloaded = DialogHarness.ThroughJsonText(before.Storage, out _);
+        var reloaded = StoredJson.ThroughJsonText(before.Storage, out _);
         var after = new BotConversation(reloaded, conversation: before.Conversation);
         var back = await after.SayTextAsync("hi, I'm back");
         var next = await after.SayTextAsync("done");

@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Serialization;
 
 namespace BackCare.Bot.Storage;
@@ -7,6 +8,11 @@ namespace BackCare.Bot.Storage;
 /// How BackCare's stores write state: JSON with type names, like the SDK's MemoryStorage, so dialog state and
 /// state objects come back as the types they were. Only types from the runtime, the Bot Framework and BackCare
 /// may be named, so a tampered store cannot make the bot create anything else.
+/// Enums are written by name (<c>"CurrentQuestion":"Cancer"</c>), so adding a member in the middle of an enum
+/// does not change what stored conversations mean; numbers, as state written before 2026-11 holds them, are
+/// still read. Rule: never rename or remove an enum member that may be in stored state; add new ones anywhere.
+/// An enum kept in an <see cref="object"/> slot (waterfall values, options) comes back as its name, a string:
+/// read it with <c>StateValues.As&lt;T&gt;</c>, which parses names and numbers alike.
 /// </summary>
 public static class StateJson
 {
@@ -17,6 +23,7 @@ public static class StateJson
         SerializationBinder = new AllowedTypesBinder(),
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         MaxDepth = 128,
+        Converters = [new StringEnumConverter { AllowIntegerValues = true }],
     };
 
     /// <summary>Writes a state object.</summary>

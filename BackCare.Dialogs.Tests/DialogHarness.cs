@@ -4,7 +4,7 @@ using Microsoft.Bot.Builder.Adapters;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace BackCare.Bot.Tests.DialogEngine;
+namespace BackCare.Dialogs.Tests;
 
 /// <summary>Runs a root dialog through the SDK's TestAdapter, saving conversation state to real storage each turn.</summary>
 internal sealed class DialogHarness

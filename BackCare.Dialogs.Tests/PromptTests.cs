@@ -3,11 +3,11 @@ using BackCare.Dialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace BackCare.Bot.Tests.DialogEngine;
+namespace BackCare.Dialogs.Tests;
 
 public class PromptTests
 {
-    private static Dialog AskThenEcho(Dialog prompt, PromptOptions options) => new AskAndEcho(prompt, options);
+    private static AskAndEcho AskThenEcho(Dialog prompt, PromptOptions options) => new AskAndEcho(prompt, options);
 
     [Fact]
     public async Task A_number_prompt_repeats_its_retry_prompt_until_the_answer_is_valid()

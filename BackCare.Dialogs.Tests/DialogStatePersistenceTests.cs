@@ -2,7 +2,7 @@ using BackCare.Dialogs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 
-namespace BackCare.Bot.Tests.DialogEngine;
+namespace BackCare.Dialogs.Tests;
 
 public class DialogStatePersistenceTests
 {
@@ -27,7 +27,7 @@ public class DialogStatePersistenceTests
         },
     ]);
 
-    private static Dialog SurveyComponent()
+    private static ComponentDialog SurveyComponent()
     {
         var component = new ComponentDialog("root");
         component.AddDialog(Survey());

@@ -1,7 +1,7 @@
 using BackCare.Dialogs;
 using Microsoft.Bot.Builder;
 
-namespace BackCare.Bot.Tests.DialogEngine;
+namespace BackCare.Dialogs.Tests;
 
 public class WaterfallDialogTests
 {

@@ -3,7 +3,7 @@ using BackCare.Dialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace BackCare.Bot.Tests.DialogEngine;
+namespace BackCare.Dialogs.Tests;
 
 public class EngineEdgeTests
 {
