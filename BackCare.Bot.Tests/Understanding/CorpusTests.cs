@@ -231,7 +231,8 @@ public class CorpusTests(ITestOutputHelper output)
             {
                 ChecklistAnswer.None => "none",
                 ChecklistAnswer.Some => reply.Answer == Answer.NotSure ? "notsure" : "some",
-                _ => reply.Signs!.Count == 0 && reply.AskEach is { Count: > 0 } each ? $"signs:{string.Join(',', each)}" : $"signs:{string.Join(',', reply.Signs!.Keys.Concat(reply.AskEach ?? []))}",
+                // Items named without saying which of a line's signs are asked on their own: "some" for those.
+                _ => reply.Signs!.Count == 0 ? "some" : $"signs:{string.Join(',', reply.Signs!.Keys)}",
             },
             QuestionKind.Age => $"age:{reply.Age}",
             QuestionKind.Location => $"location:{reply.Site}",

@@ -38,6 +38,27 @@ public abstract class InterruptibleDialog : ComponentDialog
         + "- **start over**: begin the questions again\n- **cancel**: stop what we're doing\n- **delete my data**: remove everything I've kept about this conversation\n\n"
         + "If you notice numbness between your legs, trouble peeing, or weakness in both legs, tell me straight away, or call the emergency number.";
 
+    /// <summary>
+    /// A flow changed by a deploy while this conversation was in it: say so, stop what was running, and let the
+    /// engine start the flow again from its first step. The answers, the outcome and any routine progress are
+    /// kept, so the triage goes on from the next question it needs and a result still stands.
+    /// </summary>
+    /// <inheritdoc/>
+    protected override async Task<bool> OnPreBubbleEventAsync(DialogContext dc, DialogEvent e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Name == DialogEvents.VersionChanged)
+        {
+            var data = await _conversationData.GetAsync(dc.Context, () => new ConversationData(), cancellationToken);
+            data.Stop();
+            await dc.Context.SendActivityAsync(_content.Phrase("flowUpdated"), cancellationToken: cancellationToken);
+            return false;
+        }
+
+        return await base.OnPreBubbleEventAsync(dc, e, cancellationToken);
+    }
+
     /// <summary>Handles an interruption in a message that starts the dialog, when nothing was running.</summary>
     /// <inheritdoc/>
     protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken = default)

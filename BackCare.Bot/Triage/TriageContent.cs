@@ -55,6 +55,7 @@ public sealed record TriageContent(
         ["notADiagnosis"] = [],
         ["underSixteen"] = [],
         ["readBack"] = ["{value}"],
+        ["flowUpdated"] = [],
         ["corrected"] = ["{value}"],
         ["signNoted"] = ["{reason}"],
         ["summaryTitle"] = [],

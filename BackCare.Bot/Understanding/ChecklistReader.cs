@@ -55,12 +55,41 @@ public sealed class ChecklistReader(LanguageLayer language)
             }
         }
 
+        var all = LanguageLayer.Spans(language.Lexicon.ChecklistAll, analysis.Utterance);
+        var noneSaid = LanguageLayer.Spans(language.Lexicon.ChecklistNone, analysis.Utterance);
+        var denied = noneSaid.Any(n => all.Count > 0 && n.Start <= all[0].Start) || analysis.General.Any(g => g.Answer == GeneralAnswer.No && all.Count > 0 && g.Start <= all[0].Start);
+        if (all.Count > 0 && !denied)
+        {
+            // "All of them except 5 and 7": every line but the exceptions.
+            var except = LanguageLayer.Spans(language.Lexicon.ChecklistExcept, analysis.Utterance).Where(e => e.Start >= all[0].End).Select(e => e.Start).DefaultIfEmpty(int.MaxValue).Min();
+            var excepted = new HashSet<RedFlag>();
+            foreach (var mention in analysis.Mentions.Where(m => m.Start >= except))
+            {
+                if (mention.Concept.StartsWith(LanguageLayer.ItemPrefix, StringComparison.Ordinal))
+                {
+                    var number = int.Parse(mention.Concept.AsSpan(LanguageLayer.ItemPrefix.Length), CultureInfo.InvariantCulture);
+                    var index = number < 0 ? lines.Count - 1 : number - 1;
+                    if (index >= 0 && index < lines.Count)
+                    {
+                        excepted.UnionWith(lines[index]);
+                    }
+                }
+                else if (Enum.TryParse<RedFlag>(mention.Concept, out var sign))
+                {
+                    excepted.Add(sign);
+                }
+            }
+
+            var everything = lines.SelectMany(l => l).Where(s => !excepted.Contains(s)).ToDictionary(s => s, _ => Answer.Yes);
+            return new Reply { Checklist = ChecklistAnswer.Named, Signs = everything, AskEach = [] };
+        }
+
         if (signs.Count > 0 || askEach.Count > 0)
         {
             return new Reply { Checklist = ChecklistAnswer.Named, Signs = signs, AskEach = askEach.Except(signs.Keys).ToList() };
         }
 
-        var none = LanguageLayer.Spans(language.Lexicon.ChecklistNone, analysis.Utterance).Count > 0 || analysis.Says(GeneralAnswer.No);
+        var none = noneSaid.Count > 0 || analysis.Says(GeneralAnswer.No);
         var some = LanguageLayer.Spans(language.Lexicon.ChecklistSome, analysis.Utterance).Count > 0 || analysis.Says(GeneralAnswer.Yes);
         var unsure = analysis.Says(GeneralAnswer.NotSure) || analysis.Mentions.Any(m => m.Uncertain && !m.Negated);
         if (some || unsure || (none && analysis.HasContrast && analysis.AfterContrast >= 2))

@@ -64,12 +64,13 @@ public sealed class LanguageLayer(Lexicon lexicon)
         Add(Trigger.UncertainBefore, Lexicon.UncertainBefore);
         Add(Trigger.UncertainAfter, Lexicon.UncertainAfter);
 
-        // The longest trigger wins where triggers overlap ("not sure if" over "not"); a trigger inside a concept's
-        // own words ("can not feel", "makes no difference") or inside a pseudo-trigger ("not sure") is no trigger.
+        // The longest trigger wins where triggers overlap ("not sure if" over "not"); a trigger inside a
+        // pseudo-trigger ("not sure") is no trigger, and one inside a mention's own words ("can not feel",
+        // "makes no difference") does not apply to that mention (see WithContext).
         var accepted = new List<(Trigger Kind, int Start, int End)>();
         foreach (var trigger in triggers.OrderByDescending(t => t.End - t.Start).ThenBy(t => t.Start))
         {
-            if (Overlaps(taken, trigger.Start, trigger.End) || accepted.Any(a => a.Start < trigger.End && trigger.Start < a.End))
+            if (accepted.Any(a => a.Start < trigger.End && trigger.Start < a.End))
             {
                 continue;
             }
@@ -180,9 +181,12 @@ public sealed class LanguageLayer(Lexicon lexicon)
             }
 
             var prefixed = i > 0 && Lexicon.ItemPrefixes.Contains(tokens[i - 1]);
-            var isCardinalWord = !char.IsDigit(token[0]) && CardinalWords.Contains(token);
+            var isWord = !char.IsDigit(token[0]);
             var next = i + 1 < tokens.Count ? tokens[i + 1] : string.Empty;
-            if ((isCardinalWord && !prefixed) || Lexicon.NotItemsBefore.Contains(next) || (next == "of" && !prefixed))
+
+            // "The first one", "the last": items; "the first time", "last night", "one of them": not.
+            var wordThenWord = isWord && next.Length > 0 && char.IsLetter(next[0]) && next is not ("one" or "item" or "point" or "thing" or "line" or "option" or "box" or "and" or "or" or "too" or "also" or "maybe" or "definitely" or "applies" or "apply");
+            if ((isWord && CardinalWords.Contains(token) && !prefixed) || Lexicon.NotItemsBefore.Contains(next) || (next == "of" && !prefixed) || (wordThenWord && !prefixed))
             {
                 continue;
             }
@@ -217,7 +221,7 @@ public sealed class LanguageLayer(Lexicon lexicon)
     private Mention WithContext(Mention mention, List<(Trigger Kind, int Start, int End)> triggers, HashSet<int> stops, HashSet<int> selfSentences, Utterance utterance)
     {
         var sentence = utterance.SentenceOf[mention.Start];
-        bool Before(Trigger kind) => triggers.Any(t => t.Kind == kind && t.End <= mention.Start && Reaches(t.End, mention.Start));
+        bool Before(Trigger kind) => triggers.Any(t => t.Kind == kind && t.Start < mention.Start && Reaches(Math.Min(t.End, mention.Start), mention.Start));
         bool After(Trigger kind) => triggers.Any(t => t.Kind == kind && t.Start >= mention.End && t.Start - mention.End <= TrailingWindow && Reaches(mention.End, t.Start));
 
         bool Reaches(int from, int to)
@@ -263,8 +267,21 @@ public sealed class LanguageLayer(Lexicon lexicon)
         // The longest reading of overlapping words wins ("no idea" is not sure, not no); words inside a concept's
         // phrase ("makes no difference") are the concept's.
         var kept = new List<(GeneralAnswer Answer, int Start, int End)>();
+        var lastWord = utterance.Tokens.Count - 1;
+        while (lastWord > 0 && !utterance.Tokens[lastWord].Any(char.IsLetterOrDigit))
+        {
+            lastWord--;
+        }
+
         foreach (var item in found.OrderByDescending(f => f.End - f.Start))
         {
+            // "I do", "it is" answer a question only when they are the whole reply, not inside a sentence.
+            var pronounLed = utterance.Tokens[item.Start] is "i" or "it" or "there" or "that" or "they" or "we";
+            if (pronounLed && item.Answer != GeneralAnswer.NotSure && (item.Start != 0 || item.End <= lastWord))
+            {
+                continue;
+            }
+
             if (!Overlaps(taken, item.Start, item.End) && !kept.Any(k => k.Start < item.End && item.Start < k.End))
             {
                 kept.Add(item);

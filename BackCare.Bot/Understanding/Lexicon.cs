@@ -51,6 +51,7 @@ public sealed class Lexicon
         GeneralNotSure = Build(compiler, general.NotSure, "general.notSure");
         ChecklistNone = Build(compiler, general.None, "general.none");
         ChecklistSome = Build(compiler, general.Some, "general.some");
+        ChecklistAll = Build(compiler, general.All, "general.all", allowEmpty: true);
 
         var checklist = raw.Checklist ?? throw new InvalidDataException("checklist is missing.");
         ChecklistExcept = Build(compiler, checklist.Except, "checklist.except");
@@ -123,6 +124,9 @@ public sealed class Lexicon
     public Regex ChecklistSome { get; }
 
     public Regex ChecklistExcept { get; }
+
+    /// <summary>"All of them", "every one": every item of a checklist (less any exceptions).</summary>
+    public Regex ChecklistAll { get; }
 
     public IReadOnlyDictionary<string, int> Ordinals { get; }
 
@@ -199,7 +203,7 @@ public sealed class Lexicon
         }
     }
 
-    private static Regex Build(PatternCompiler compiler, IReadOnlyList<string>? patterns, string where, bool allowEmpty = false)
+    private static Regex Build(PatternCompiler compiler, List<string>? patterns, string where, bool allowEmpty = false)
     {
         if (patterns is null || patterns.Count == 0)
         {
@@ -214,7 +218,7 @@ public sealed class Lexicon
         return new Regex(compiler.Alternation(patterns, where), RegexOptions.CultureInvariant, MatchTimeout);
     }
 
-    private static IReadOnlyList<(T, Regex)> ByName<T>(PatternCompiler compiler, Dictionary<string, List<string>>? entries, string where, T none)
+    private static List<(T, Regex)> ByName<T>(PatternCompiler compiler, Dictionary<string, List<string>>? entries, string where, T none)
         where T : struct, Enum
     {
         var result = new List<(T, Regex)>();
@@ -270,7 +274,7 @@ public sealed class Lexicon
         List<string>? ClauseStarters,
         List<string>? Pseudo);
 
-    private sealed record RawGeneral(List<string>? Yes, List<string>? No, List<string>? NotSure, List<string>? None, List<string>? Some);
+    private sealed record RawGeneral(List<string>? Yes, List<string>? No, List<string>? NotSure, List<string>? None, List<string>? Some, List<string>? All);
 
     private sealed record RawChecklist(List<string>? Except, Dictionary<string, int>? Ordinals, List<string>? Prefixes, List<string>? Units);
 

@@ -59,7 +59,10 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
         var stops = string.Join("|", hardStops.Select(Regex.Escape).OrderByDescending(s => s.Length));
         var notStop = stops.Length > 0 ? $"(?!(?:{stops}) )" : string.Empty;
         var notNewClause = starters.Length > 0 ? $"(?!(?:,|and|or) (?:{starters}) )" : string.Empty;
-        return $"{notStop}{notNewClause}[^ .!?;]+ ";
+
+        // Nor over a negation: "my feet do not drag" is not "feet … drag".
+        const string notNegation = "(?!(?:no|not|never|without|nor|neither|none|nothing|nobody) )";
+        return $"{notStop}{notNewClause}{notNegation}[^ .!?;]+ ";
     }
 
     private string Sequence(List<string> tokens, ref int position, string where, string? stopAt)

@@ -22,26 +22,28 @@ internal sealed class TypoCorrector(HashSet<string> knownWords, HashSet<string> 
             return word;
         }
 
-        string? found = null;
-        string? family = null;
+        // A lexicon word one edit away wins; a stem ("tingl*") only when no whole word is that close. Two
+        // equally close candidates mean a guess, so the word is left as typed.
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var stemmed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var candidate in Edits(word))
         {
-            var key = vocabulary.Contains(candidate) ? candidate : StemOf(candidate);
-            if (key is null)
+            if (vocabulary.Contains(candidate))
             {
-                continue;
+                words.Add(candidate);
             }
-
-            if (family is not null && family != key)
+            else if (StemOf(candidate) is string stem)
             {
-                return word; // Two lexicon words are as close: don't guess.
+                stemmed.TryAdd(stem, candidate);
             }
-
-            family = key;
-            found ??= candidate;
         }
 
-        return found ?? word;
+        return words.Count switch
+        {
+            1 => words.First(),
+            0 when stemmed.Count == 1 => stemmed.Values.First(),
+            _ => word,
+        };
     }
 
     private bool IsKnown(string word) => knownWords.Contains(word) || vocabulary.Contains(word) || StemOf(word) is not null;
