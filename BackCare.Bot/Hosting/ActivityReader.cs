@@ -67,6 +67,39 @@ public static class ActivityReader
         }
     }
 
+    /// <summary>
+    /// Reads an activity as a Direct Line client sends it: the service fills in channelId, conversation and
+    /// serviceUrl, so they are not required; the type and from.id are.
+    /// </summary>
+    /// <param name="body">The body, UTF-8.</param>
+    /// <returns>The activity, or the reason it cannot be handled.</returns>
+    public static (Activity? Activity, string? Problem) ReadFromClient(byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        JObject json;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(new UTF8Encoding(false, false).GetString(body))) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            if (JToken.ReadFrom(reader) is not JObject parsed)
+            {
+                return (null, "The body must be a JSON object (an activity).");
+            }
+
+            json = parsed;
+        }
+        catch (JsonException)
+        {
+            return (null, "The body is not valid JSON.");
+        }
+
+        // Stand-ins for what the service sets, so the same checks apply to everything else.
+        json["channelId"] = "webchat";
+        json["conversation"] = new JObject { ["id"] = "direct-line" };
+        json["serviceUrl"] = "http://localhost/";
+        json.Remove("deliveryMode");
+        return Read(Encoding.UTF8.GetBytes(json.ToString(Formatting.None)));
+    }
+
     private static string? Check(JObject activity, bool requireServiceUrl)
     {
         if ((WrongType(activity, "type", JTokenType.String) ?? WrongType(activity, "channelId", JTokenType.String)) is { } typeProblem)
@@ -92,12 +125,12 @@ public static class ActivityReader
             }
         }
 
-        if (string.IsNullOrWhiteSpace((string?)activity["conversation"]?["id"]))
+        if (string.IsNullOrWhiteSpace((string?)(activity["conversation"] as JObject)?["id"]))
         {
             return "The activity has no conversation id (field 'conversation.id').";
         }
 
-        if (string.IsNullOrWhiteSpace((string?)activity["from"]?["id"]))
+        if (string.IsNullOrWhiteSpace((string?)(activity["from"] as JObject)?["id"]))
         {
             return "The activity has no from.id (field 'from.id').";
         }
