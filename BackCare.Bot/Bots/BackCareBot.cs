@@ -31,6 +31,8 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
     public const int MaxMessageLength = 2000;
 
     private readonly IStatePropertyAccessor<ConversationData> _conversationData = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+    private const string StateDeletedKey = "BackCare.StateDeleted";
+
     private static readonly JsonSerializerSettings ReplyJson = new() { NullValueHandling = NullValueHandling.Ignore };
 
     private readonly IStatePropertyAccessor<HandledActivities> _handled = conversationState.CreateProperty<HandledActivities>(nameof(HandledActivities));
@@ -48,7 +50,11 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         await LoadOrResetAsync(conversationState, "conversation", turnContext, cancellationToken);
         await LoadOrResetAsync(userState, "user", turnContext, cancellationToken);
 
-        var activityId = turnContext.Activity.Id;
+        // A retry is the same activity: same id and same timestamp. (Some clients, like the SDK's TestAdapter,
+        // number activities from 1 again in a new session; the timestamp tells those apart.)
+        var activityId = string.IsNullOrEmpty(turnContext.Activity.Id)
+            ? null
+            : turnContext.Activity.Timestamp is { } sentAt ? $"{turnContext.Activity.Id}@{sentAt.UtcTicks}" : turnContext.Activity.Id;
         var handled = await _handled.GetAsync(turnContext, () => new HandledActivities(), cancellationToken);
         if (!string.IsNullOrEmpty(activityId) && handled.Find(activityId) is { } earlier)
         {
@@ -82,7 +88,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         await base.OnTurnAsync(turnContext, cancellationToken);
 
         // "delete my data" removes the conversation's state, this record included: then nothing is written back.
-        if (!string.IsNullOrEmpty(activityId) && ReferenceEquals(handled, await _handled.GetAsync(turnContext, () => new HandledActivities(), cancellationToken)))
+        if (!string.IsNullOrEmpty(activityId) && !turnContext.TurnState.ContainsKey(StateDeletedKey))
         {
             lock (sent)
             {
@@ -124,6 +130,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         {
             await conversationState.DeleteAsync(turnContext, cancellationToken);
             await userState.DeleteAsync(turnContext, cancellationToken);
+            turnContext.TurnState[StateDeletedKey] = true;
             logger.LogInformation("Deleted the state of a conversation on request.");
             await turnContext.SendActivityAsync(
                 "Done: I've deleted everything I kept about this conversation, including your answers. If you want to start again, just say hi.",
