@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Tests.Support;
 
@@ -26,6 +27,106 @@ public class StartupTests
             logs: logs);
 
         Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("UNAUTHENTICATED TRAFFIC"));
+    }
+
+    [Theory]
+    [InlineData(null, "MicrosoftAppPassword is empty")]
+    [InlineData("MultiTenant", "MicrosoftAppPassword is empty")]
+    [InlineData("SingleTenant", "MicrosoftAppPassword is empty")]
+    [InlineData("UserAssignedMSI", "MicrosoftAppTenantId is empty")]
+    [InlineData("Everyone", "MicrosoftAppType 'Everyone' is not known")]
+    public async Task An_app_id_without_what_its_app_type_needs_refuses_to_start(string? appType, string message)
+    {
+        await using var app = RunningHost.Build(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+            ["MicrosoftAppType"] = appType,
+            ["MicrosoftAppPassword"] = string.Empty,
+        });
+
+        var error = await Assert.ThrowsAsync<StartupRefusedException>(() => app.StartAsync());
+
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public async Task A_single_tenant_app_without_its_tenant_refuses_to_start()
+    {
+        await using var app = RunningHost.Build(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppPassword"] = "secret",
+        });
+
+        var error = await Assert.ThrowsAsync<StartupRefusedException>(() => app.StartAsync());
+
+        Assert.Contains("MicrosoftAppTenantId is empty", error.Message);
+    }
+
+    [Theory]
+    [InlineData("BackCare:MicrosoftAppId", "BackCare__MicrosoftAppId", "use 'MicrosoftAppId' at the top level")]
+    [InlineData("BackCare:MicrosoftAppPassword", "BackCare__MicrosoftAppPassword", "use 'MicrosoftAppPassword' at the top level")]
+    [InlineData("BackCare:Storage:Provder", "BackCare__Storage__Provder", "is not a setting")]
+    [InlineData("BackCare:AllowUnauthenticated", "BackCare__AllowUnauthenticated", "is not a setting")]
+    public async Task A_setting_name_that_would_be_ignored_refuses_to_start_and_is_named(string key, string variable, string advice)
+    {
+        await using var app = RunningHost.Build(new Dictionary<string, string?> { [key] = "x" });
+
+        var error = await Assert.ThrowsAsync<StartupRefusedException>(() => app.StartAsync());
+
+        Assert.Contains(variable, error.Message);
+        Assert.Contains(advice, error.Message);
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:0")]
+    [InlineData("http://*:3978")]
+    [InlineData("http://+:3978")]
+    [InlineData("http://[::]:3978")]
+    [InlineData("http://127.0.0.1:0;http://192.0.2.10:3978")]
+    [InlineData("http://backcare.example.com:3978")]
+    public async Task Local_mode_refuses_to_listen_beyond_loopback(string urls)
+    {
+        await using var app = RunningHost.Build(new Dictionary<string, string?> { ["urls"] = urls });
+
+        var error = await Assert.ThrowsAsync<StartupRefusedException>(() => app.StartAsync());
+
+        Assert.Contains("beyond this machine", error.Message);
+        Assert.Contains("AllowUnauthenticatedOnNetwork", error.Message);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:3978", null)]
+    [InlineData("http://localhost:3978;https://[::1]:3979", null)]
+    [InlineData(null, "8080")]
+    public void Listen_addresses_beyond_loopback_are_found(string? urls, string? httpPorts)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = urls, ["http_ports"] = httpPorts })
+            .Build();
+
+        var exposed = ListenAddresses.NonLoopback(configuration);
+
+        Assert.Equal(httpPorts is not null, exposed.Count > 0);
+    }
+
+    [Theory]
+    [InlineData(new string[0], new[] { "BACKCARE_DEFAULT_ENVIRONMENT", "Development" }, "Development")]
+    [InlineData(new string[0], new[] { "BACKCARE_DEFAULT_ENVIRONMENT", "Development", "ASPNETCORE_ENVIRONMENT", "Production" }, null)]
+    [InlineData(new[] { "--environment", "Production" }, new[] { "BACKCARE_DEFAULT_ENVIRONMENT", "Development" }, null)]
+    [InlineData(new string[0], new[] { "BACKCARE_DEFAULT_ENVIRONMENT", "Development", "Production", "" }, "Production")]
+    [InlineData(new string[0], new[] { "DOTNET_ENVIRONMENT", "Staging" }, null)]
+    [InlineData(new string[0], new string[0], null)]
+    public void The_explicit_environment_wins_over_the_launch_profiles_default(string[] args, string[] variables, string? imposed)
+    {
+        var table = new System.Collections.Hashtable();
+        for (var i = 0; i < variables.Length; i += 2)
+        {
+            table[variables[i]] = variables[i + 1];
+        }
+
+        Assert.Equal(imposed, EnvironmentChoice.Resolve(args, table));
     }
 
     [Fact]

@@ -23,7 +23,27 @@ public sealed class ConnectorHost : IAsyncDisposable
         _app = app;
     }
 
+    private int _refused;
+
     public string ServiceUrl { get; private set; } = string.Empty;
+
+    /// <summary>Gets or sets the status to refuse every reply with (503, say), or <c>null</c> to accept them.</summary>
+    public int? FailWith { get; set; }
+
+    /// <summary>Gets how many replies were refused.</summary>
+    public int Refused => Volatile.Read(ref _refused);
+
+    /// <summary>Takes every activity received so far, without waiting.</summary>
+    public List<JObject> Drain()
+    {
+        var all = new List<JObject>();
+        while (_received.Reader.TryRead(out var activity))
+        {
+            all.Add(activity);
+        }
+
+        return all;
+    }
 
     public static async Task<ConnectorHost> StartAsync()
     {
@@ -35,6 +55,13 @@ public sealed class ConnectorHost : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var activity = JObject.Parse(await reader.ReadToEndAsync());
+            if (host.FailWith is int status)
+            {
+                // A channel having a bad moment: the reply is refused and not delivered.
+                Interlocked.Increment(ref host._refused);
+                return Results.Json(new { error = new { code = "ServiceUnavailable", message = "try later" } }, statusCode: status);
+            }
+
             activity["_conversationInPath"] = conversationId;
             await host._received.Writer.WriteAsync(activity);
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });

@@ -1,9 +1,11 @@
+using BackCare.Bot.Storage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
 using BackCare.Dialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
 
 namespace BackCare.Bot.Bots;
 
@@ -29,19 +31,71 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
     public const int MaxMessageLength = 2000;
 
     private readonly IStatePropertyAccessor<ConversationData> _conversationData = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+    private const string StateDeletedKey = "BackCare.StateDeleted";
+
+    private static readonly JsonSerializerSettings ReplyJson = new() { NullValueHandling = NullValueHandling.Ignore };
+
+    private readonly IStatePropertyAccessor<HandledActivities> _handled = conversationState.CreateProperty<HandledActivities>(nameof(HandledActivities));
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
+    /// <summary>
+    /// Runs one turn. State that cannot be read is reset (and logged); an activity already handled in this
+    /// conversation is not applied again (a retry with expectReplies gets the same replies); state is saved
+    /// once, at the end, so a turn that fails part way changes nothing.
+    /// </summary>
     /// <inheritdoc/>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        await LoadOrResetAsync(conversationState, "conversation", turnContext, cancellationToken);
+        await LoadOrResetAsync(userState, "user", turnContext, cancellationToken);
+
+        // A retry is the same activity: same id and same timestamp. (Some clients, like the SDK's TestAdapter,
+        // number activities from 1 again in a new session; the timestamp tells those apart.)
+        var activityId = string.IsNullOrEmpty(turnContext.Activity.Id)
+            ? null
+            : turnContext.Activity.Timestamp is { } sentAt ? $"{turnContext.Activity.Id}@{sentAt.UtcTicks}" : turnContext.Activity.Id;
+        var handled = await _handled.GetAsync(turnContext, () => new HandledActivities(), cancellationToken);
+        if (!string.IsNullOrEmpty(activityId) && handled.Find(activityId) is { } earlier)
+        {
+            logger.LogInformation("A {ActivityType} activity already handled in this conversation arrived again; not applied twice.", turnContext.Activity.Type);
+            if (turnContext.Activity.DeliveryMode == DeliveryModes.ExpectReplies && earlier.Replies is { Count: > 0 } replies)
+            {
+                var again = replies.Select(r => JsonConvert.DeserializeObject<Activity>(r)!).ToArray();
+                await turnContext.SendActivitiesAsync(again, cancellationToken);
+            }
+
+            return;
+        }
+
+        var sent = new List<string>();
+        turnContext.OnSendActivities(async (context, activities, next) =>
+        {
+            lock (sent)
+            {
+                sent.AddRange(activities.Where(a => a.Type != ActivityTypes.Typing).Select(a => JsonConvert.SerializeObject(a, ReplyJson)));
+            }
+
+            return await next();
+        });
+
         if (turnContext.Activity.Type == ActivityTypes.Message && turnContext.Activity.ChannelId == Channels.Msteams)
         {
             // In group chats the @mention of the bot arrives inside the text: remove it before reading the answer.
-            turnContext.Activity.Text = turnContext.Activity.RemoveRecipientMention()?.Trim();
+            turnContext.Activity.Text = TeamsMentions.WithoutBotMention(turnContext.Activity);
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken);
+
+        // "delete my data" removes the conversation's state, this record included: then nothing is written back.
+        if (!string.IsNullOrEmpty(activityId) && !turnContext.TurnState.ContainsKey(StateDeletedKey))
+        {
+            lock (sent)
+            {
+                handled.Record(activityId, [.. sent]);
+            }
+        }
+
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
         await userState.SaveChangesAsync(turnContext, false, cancellationToken);
     }
@@ -76,6 +130,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         {
             await conversationState.DeleteAsync(turnContext, cancellationToken);
             await userState.DeleteAsync(turnContext, cancellationToken);
+            turnContext.TurnState[StateDeletedKey] = true;
             logger.LogInformation("Deleted the state of a conversation on request.");
             await turnContext.SendActivityAsync(
                 "Done: I've deleted everything I kept about this conversation, including your answers. If you want to start again, just say hi.",
@@ -111,6 +166,21 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         if (turnContext.Activity.Name == WebChatJoinEvent)
         {
             await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    private async Task LoadOrResetAsync(BotState state, string which, ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await state.LoadAsync(turnContext, false, cancellationToken);
+        }
+        catch (UnreadableStateException ex)
+        {
+            // The only state ever reset: what cannot be read. Deleting it lets the person carry on.
+            logger.LogWarning("The {Which} state could not be read ({Reason}); it was reset.", which, ex.InnerException?.GetType().Name);
+            await state.DeleteAsync(turnContext, cancellationToken);
+            await state.LoadAsync(turnContext, true, cancellationToken);
         }
     }
 

@@ -127,20 +127,23 @@ public static class DirectLineEndpoints
             return Results.StatusCode(status);
         }
 
-        Activity? activity;
-        try
+        if (!RequestBody.IsJson(context.Request))
         {
-            using var reader = new StreamReader(context.Request.Body);
-            activity = JsonConvert.DeserializeObject<Activity>(await reader.ReadToEndAsync(context.RequestAborted));
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest(new { error = new { code = "BadArgument", message = "The body is not a valid activity." } });
+            return Results.Json(new { error = new { code = "BadArgument", message = "The body must be an activity sent as application/json." } }, statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type) || string.IsNullOrWhiteSpace(activity.From?.Id))
+        // The same limit as /api/messages: every route into the bot takes the same size of message.
+        var body = await RequestBody.ReadAsync(context, MessagesEndpoint.MaxBodyBytes);
+        if (body is null)
         {
-            return Results.BadRequest(new { error = new { code = "BadArgument", message = "An activity needs a type and from.id." } });
+            return Results.Json(new { error = new { code = "MessageSizeExceeded", message = $"An activity may be at most {MessagesEndpoint.MaxBodyBytes} bytes." } }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // The service fills in channel, conversation and serviceUrl: only the fields the client sends are checked.
+        var (activity, problem) = ActivityReader.ReadFromClient(body);
+        if (activity is null)
+        {
+            return Results.BadRequest(new { error = new { code = "BadArgument", message = problem } });
         }
 
         // What the Direct Line service would fill in. The user's activity is echoed back with its server id,
@@ -215,7 +218,8 @@ public static class DirectLineEndpoints
             try
             {
                 using var reader = new StreamReader(context.Request.Body);
-                userId = (string?)JObject.Parse(await reader.ReadToEndAsync(context.RequestAborted))["userId"];
+                var requested = JObject.Parse(await reader.ReadToEndAsync(context.RequestAborted))["userId"];
+                userId = requested?.Type == JTokenType.String ? (string?)requested : null;
             }
             catch (JsonException)
             {

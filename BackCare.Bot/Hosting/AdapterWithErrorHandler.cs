@@ -7,12 +7,19 @@ using Microsoft.Bot.Schema;
 namespace BackCare.Bot.Hosting;
 
 /// <summary>
-/// The bot's adapter. When a turn fails it logs the failure (never what the user said), apologises in plain
-/// words, and clears the conversation's state so the person is not stuck repeating the step that failed.
+/// The bot's adapter. When a turn fails it logs the failure (never what the user said) and apologises in plain
+/// words. Unlike the samples it does not clear conversation state: the failed turn's changes are simply not
+/// saved (the bot saves once, at the end of a turn), so every earlier answer, and an emergency or urgent
+/// result, stays. Only state that cannot be read is reset, by the bot, which logs it.
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState, SerializedTurnsMiddleware serializedTurns)
+    /// <summary>What the person reads when a turn fails. Their earlier answers are kept.</summary>
+    public const string TurnFailedApology =
+        "Sorry, something went wrong on my side and I couldn't finish that step. Your earlier answers are safe: please send your last message again. "
+        + "If you have any of the warning signs of a back emergency, don't wait for me: get medical help now.";
+
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns)
         : base(auth, logger)
     {
         // One turn per conversation at a time, so two messages sent together both take effect.
@@ -33,14 +40,12 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
 
             try
             {
-                await turnContext.SendActivityAsync(
-                    "Sorry, something went wrong on my side. I've reset our conversation so we can start again: just send me a message. "
-                    + "If you have any of the warning signs of a back emergency, don't wait for me: get medical help now.");
-                await conversationState.DeleteAsync(turnContext);
+                await turnContext.SendActivityAsync(TurnFailedApology);
             }
-            catch (Exception cleanupFailure)
+            catch (Exception apologyFailure)
             {
-                logger.LogError("Could not apologise or clear state after a failed turn: {ExceptionType}", cleanupFailure.GetType().FullName);
+                // Typically the channel that refused the reply refuses the apology too: nothing more to do.
+                logger.LogWarning("Could not apologise after a failed turn: {ExceptionType}", apologyFailure.GetType().FullName);
             }
         };
     }
@@ -55,4 +60,16 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     /// <returns>The invoke response; with expectReplies its body holds the replies.</returns>
     public Task<InvokeResponse> ProcessInHostAsync(Activity activity, BotCallbackHandler logic, CancellationToken cancellationToken)
         => ProcessActivityAsync(string.Empty, activity, logic, cancellationToken);
+
+    /// <summary>
+    /// Runs a turn for an activity whose request has already been authenticated (see <see cref="MessagesEndpoint"/>,
+    /// which authenticates first so that a rejected token is a clean 401 whatever the reason).
+    /// </summary>
+    /// <param name="authentication">The result of <see cref="BotFrameworkAuthentication.AuthenticateRequestAsync"/>.</param>
+    /// <param name="activity">The activity.</param>
+    /// <param name="logic">The bot's turn handler.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns>The invoke response; with expectReplies its body holds the replies.</returns>
+    public Task<InvokeResponse> ProcessAuthenticatedAsync(AuthenticateRequestResult authentication, Activity activity, BotCallbackHandler logic, CancellationToken cancellationToken)
+        => ProcessActivityAsync(authentication, activity, logic, cancellationToken);
 }

@@ -9,7 +9,11 @@ public static class BackCareApp
     /// <returns>The application, ready to run.</returns>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            EnvironmentName = EnvironmentChoice.Resolve(args, Environment.GetEnvironmentVariables()),
+        });
         builder.Services.AddBackCareBot(builder.Configuration);
         configure?.Invoke(builder);
 

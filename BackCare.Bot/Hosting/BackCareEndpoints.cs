@@ -1,6 +1,8 @@
+using System.Net;
 using System.Text.Json;
 using BackCare.Bot.DirectLine;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace BackCare.Bot.Hosting;
 
@@ -19,6 +21,7 @@ public static class BackCareEndpoints
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return context.Response.WriteAsJsonAsync(new { error = "Something went wrong on the server." });
         }));
+        app.Use(LocalOnlyAsync);
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
@@ -26,6 +29,22 @@ public static class BackCareEndpoints
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapDirectLine();
         return app;
+    }
+
+    /// <summary>In local mode (no authentication) the bot's routes answer this machine only, wherever the host listens.</summary>
+    private static Task LocalOnlyAsync(HttpContext context, RequestDelegate next)
+    {
+        var remote = context.Connection.RemoteIpAddress;
+        if (remote is null || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)
+            || !(context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/v3"))
+            || !LocalMode.IsOn(context.RequestServices.GetRequiredService<IConfiguration>())
+            || context.RequestServices.GetRequiredService<IOptions<BackCareOptions>>().Value.AllowUnauthenticatedOnNetwork)
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return context.Response.WriteAsJsonAsync(new { error = "This host runs without authentication (local mode) and answers only this machine." });
     }
 
     private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)

@@ -12,6 +12,12 @@ public sealed class BackCareOptions
     /// </summary>
     public bool AllowUnauthenticatedOutsideDevelopment { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the host may listen beyond loopback addresses with an empty
+    /// MicrosoftAppId. Default <c>false</c>: local mode (no authentication) is for this machine only.
+    /// </summary>
+    public bool AllowUnauthenticatedOnNetwork { get; set; }
+
     /// <summary>Gets or sets the triage content file; triage-content.json next to the assembly when empty.</summary>
     public string? TriageContentPath { get; set; }
 

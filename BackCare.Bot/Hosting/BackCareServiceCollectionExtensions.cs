@@ -4,6 +4,7 @@ using BackCare.Bot.Exercises;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -28,6 +29,10 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<RejectedTokenLog>();
+
+        // No body on any route may be larger than this; the bot's routes set their own, smaller, limits.
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.ServerMaxBytes);
 
         // State.
         services.AddSingleton<IStorage>(sp => StorageFactory.Create(sp.GetRequiredService<IOptions<BackCareOptions>>().Value.Storage, sp.GetRequiredService<IHostEnvironment>()));

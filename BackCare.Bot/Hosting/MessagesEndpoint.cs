@@ -1,119 +1,110 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace BackCare.Bot.Hosting;
 
 /// <summary>
-/// POST /api/messages. Checks that the body is an activity the bot can answer before handing it to the
-/// adapter: bad input gets a 4xx with a short reason, never a 500 with a stack trace.
+/// POST /api/messages. Checks that the body is an activity the bot can answer, authenticates it, and only then
+/// hands it to the adapter: bad input gets a 4xx that names the field, a rejected token a 401 with one short
+/// (rate-limited) log line, never a 500 with a stack trace.
 /// </summary>
 public static class MessagesEndpoint
 {
-    /// <summary>The largest activity accepted, in bytes.</summary>
+    /// <summary>The largest activity accepted, in bytes, on every route into the bot.</summary>
     public const int MaxBodyBytes = 256 * 1024;
+
+    private static readonly JsonSerializerSettings ResponseJson = new() { NullValueHandling = NullValueHandling.Ignore };
 
     /// <summary>Handles one request.</summary>
     /// <param name="context">The HTTP context.</param>
     /// <param name="adapter">The bot's adapter.</param>
     /// <param name="bot">The bot.</param>
+    /// <param name="authentication">The Bot Framework authentication.</param>
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="rejections">Where rejected tokens are logged.</param>
     /// <param name="logger">A logger.</param>
     /// <returns>A task.</returns>
-    public static async Task HandleAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<BotHost> logger)
+    public static async Task HandleAsync(
+        HttpContext context,
+        AdapterWithErrorHandler adapter,
+        IBot bot,
+        BotFrameworkAuthentication authentication,
+        IConfiguration configuration,
+        RejectedTokenLog rejections,
+        ILogger<BotHost> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(adapter);
-        var request = context.Request;
-        if (request.ContentLength > MaxBodyBytes)
+        ArgumentNullException.ThrowIfNull(bot);
+        ArgumentNullException.ThrowIfNull(authentication);
+        ArgumentNullException.ThrowIfNull(rejections);
+        if (!RequestBody.IsJson(context.Request))
+        {
+            await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, "The body must be an activity sent as application/json (header 'Content-Type').");
+            return;
+        }
+
+        var body = await RequestBody.ReadAsync(context, MaxBodyBytes);
+        if (body is null)
         {
             await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, $"An activity may be at most {MaxBodyBytes} bytes.");
             return;
         }
 
-        request.EnableBuffering(MaxBodyBytes);
-        string body;
-        using (var reader = new StreamReader(request.Body, leaveOpen: true))
+        var (activity, problem) = ActivityReader.Read(body);
+        if (activity is null)
         {
-            var buffer = new char[MaxBodyBytes + 1];
-            var read = await reader.ReadBlockAsync(buffer, context.RequestAborted);
-            if (read > MaxBodyBytes)
-            {
-                await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, $"An activity may be at most {MaxBodyBytes} bytes.");
-                return;
-            }
-
-            body = new string(buffer, 0, read);
-        }
-
-        var problem = Check(body);
-        if (problem is not null)
-        {
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, problem);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, problem!);
             return;
         }
 
-        request.Body.Position = 0;
+        var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
+        if (LocalMode.IsOn(configuration) && !expectReplies && !LocalMode.IsLoopbackUrl(activity.ServiceUrl))
+        {
+            // Without an app id nobody is authenticated: never post replies anywhere but this machine
+            // (with expectReplies nothing is posted: the replies come back in the response).
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "In local mode (no MicrosoftAppId) the field 'serviceUrl' must be a loopback address (localhost, 127.0.0.1 or [::1]).");
+            return;
+        }
+
+        AuthenticateRequestResult authenticated;
         try
         {
-            await adapter.ProcessAsync(request, context.Response, bot, context.RequestAborted);
+            authenticated = await authentication.AuthenticateRequestAsync(activity, context.Request.Headers.Authorization.ToString(), context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            rejections.Rejected("/api/messages", ex.GetType().Name);
+            await RefuseAsync(context, StatusCodes.Status401Unauthorized, "The request's token was not accepted.");
+            return;
+        }
+
+        InvokeResponse? response;
+        try
+        {
+            response = await adapter.ProcessAuthenticatedAsync(authenticated, activity, bot.OnTurnAsync, context.RequestAborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !context.Response.HasStarted)
         {
             logger.LogError("Could not process an activity: {ExceptionType}\n{StackTrace}", ex.GetType().FullName, ex.StackTrace);
             await RefuseAsync(context, StatusCodes.Status500InternalServerError, "The bot could not process this activity.");
+            return;
         }
-    }
 
-    /// <summary>What is wrong with a request body, or <c>null</c> when it is an activity the bot can handle.</summary>
-    /// <param name="body">The body.</param>
-    /// <returns>The reason, or <c>null</c>.</returns>
-    public static string? Check(string body)
-    {
-        JObject activity;
-        try
+        if (response is null)
         {
-            using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-            if (JToken.ReadFrom(reader) is not JObject parsed)
-            {
-                return "The body must be a JSON object (an activity).";
-            }
-
-            activity = parsed;
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
         }
-        catch (JsonException)
+
+        context.Response.StatusCode = response.Status;
+        if (response.Body is not null)
         {
-            return "The body is not valid JSON.";
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(JsonConvert.SerializeObject(response.Body, ResponseJson), context.RequestAborted);
         }
-
-        if (string.IsNullOrWhiteSpace((string?)activity["type"]))
-        {
-            return "The activity has no type.";
-        }
-
-        if (string.IsNullOrWhiteSpace((string?)activity["channelId"]))
-        {
-            return "The activity has no channelId.";
-        }
-
-        if (activity["conversation"] is not JObject conversation || string.IsNullOrWhiteSpace((string?)conversation["id"]))
-        {
-            return "The activity has no conversation id.";
-        }
-
-        if (activity["from"] is not JObject from || string.IsNullOrWhiteSpace((string?)from["id"]))
-        {
-            return "The activity has no from.id.";
-        }
-
-        var expectReplies = string.Equals((string?)activity["deliveryMode"], "expectReplies", StringComparison.OrdinalIgnoreCase);
-        var serviceUrl = (string?)activity["serviceUrl"];
-        if (!expectReplies && !Uri.TryCreate(serviceUrl, UriKind.Absolute, out _))
-        {
-            return "The activity has no valid serviceUrl to reply to.";
-        }
-
-        return null;
     }
 
     private static Task RefuseAsync(HttpContext context, int status, string reason)

@@ -43,30 +43,87 @@ public sealed class StartupChecks(
 
     private void CheckAuthentication()
     {
-        if (!string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]))
+        CheckSettingNames();
+        var appId = configuration["MicrosoftAppId"];
+        if (!string.IsNullOrWhiteSpace(appId))
         {
+            CheckAppCredentials();
             return;
         }
 
-        if (environment.IsDevelopment())
-        {
-            logger.LogWarning("MicrosoftAppId is empty: local mode. /api/messages accepts requests without a token (Bot Framework Emulator, local Web Chat).");
-            return;
-        }
-
-        if (!options.Value.AllowUnauthenticatedOutsideDevelopment)
+        if (!environment.IsDevelopment() && !options.Value.AllowUnauthenticatedOutsideDevelopment)
         {
             throw new StartupRefusedException(
                 $"Refusing to start: MicrosoftAppId is empty in the '{environment.EnvironmentName}' environment, so anyone could talk to /api/messages without a token. "
                 + "Set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppType, or, for a deliberate local test, set BackCare__AllowUnauthenticatedOutsideDevelopment=true.");
         }
 
-        logger.LogWarning(
-            "************************************************************************\n"
-            + "SECURITY WARNING: MicrosoftAppId is empty in the '{Environment}' environment and\n"
-            + "BackCare:AllowUnauthenticatedOutsideDevelopment is true. /api/messages ACCEPTS\n"
-            + "UNAUTHENTICATED TRAFFIC. Do not expose this host to a network you don't trust.\n"
-            + "************************************************************************",
-            environment.EnvironmentName);
+        var exposed = ListenAddresses.NonLoopback(configuration);
+        if (exposed.Count > 0 && !options.Value.AllowUnauthenticatedOnNetwork)
+        {
+            throw new StartupRefusedException(
+                $"Refusing to start: MicrosoftAppId is empty (local mode, no authentication) but the host would listen on {string.Join(", ", exposed)}, beyond this machine. "
+                + "Listen on localhost or 127.0.0.1 only (for example --urls http://127.0.0.1:3978), set MicrosoftAppId and MicrosoftAppPassword, "
+                + "or, deliberately, set BackCare__AllowUnauthenticatedOnNetwork=true.");
+        }
+
+        if (!environment.IsDevelopment() || exposed.Count > 0)
+        {
+            logger.LogWarning(
+                "************************************************************************\n"
+                + "SECURITY WARNING: MicrosoftAppId is empty in the '{Environment}' environment and\n"
+                + "the BackCare:AllowUnauthenticated* settings allow it. /api/messages ACCEPTS\n"
+                + "UNAUTHENTICATED TRAFFIC{Where}. Do not expose this host to a network you don't trust.\n"
+                + "************************************************************************",
+                environment.EnvironmentName,
+                exposed.Count > 0 ? $" on {string.Join(", ", exposed)}" : string.Empty);
+            return;
+        }
+
+        logger.LogWarning("MicrosoftAppId is empty: local mode. /api/messages accepts requests without a token, from this machine only (Bot Framework Emulator, local Web Chat).");
+    }
+
+    private void CheckAppCredentials()
+    {
+        var type = configuration["MicrosoftAppType"];
+        var password = configuration["MicrosoftAppPassword"];
+        var tenant = configuration["MicrosoftAppTenantId"];
+        switch (string.IsNullOrWhiteSpace(type) ? "multitenant" : type.Trim().ToLowerInvariant())
+        {
+            case "multitenant":
+            case "singletenant":
+                if (string.IsNullOrWhiteSpace(password))
+                {
+                    throw new StartupRefusedException(
+                        $"Refusing to start: MicrosoftAppId is set but MicrosoftAppPassword is empty; a {(string.IsNullOrWhiteSpace(type) ? "MultiTenant" : type.Trim())} app needs its secret to answer. "
+                        + "Set MicrosoftAppPassword (environment variable MicrosoftAppPassword), or use MicrosoftAppType=UserAssignedMSI.");
+                }
+
+                if (type?.Trim().Equals("SingleTenant", StringComparison.OrdinalIgnoreCase) == true && string.IsNullOrWhiteSpace(tenant))
+                {
+                    throw new StartupRefusedException("Refusing to start: MicrosoftAppType is SingleTenant but MicrosoftAppTenantId is empty. Set MicrosoftAppTenantId.");
+                }
+
+                break;
+            case "userassignedmsi":
+                if (string.IsNullOrWhiteSpace(tenant))
+                {
+                    throw new StartupRefusedException("Refusing to start: MicrosoftAppType is UserAssignedMSI but MicrosoftAppTenantId is empty. Set MicrosoftAppTenantId.");
+                }
+
+                break;
+            default:
+                throw new StartupRefusedException($"Refusing to start: MicrosoftAppType '{type}' is not known. Use MultiTenant, SingleTenant or UserAssignedMSI.");
+        }
+    }
+
+    private void CheckSettingNames()
+    {
+        var wrong = SettingNames.Unknown(configuration);
+        if (wrong.Count > 0)
+        {
+            throw new StartupRefusedException("Refusing to start: these settings are not read by BackCare, so they would be silently ignored: "
+                + string.Join("; ", wrong) + ". See the settings table in README.md.");
+        }
     }
 }

@@ -42,7 +42,7 @@ public sealed class BlobsStorage : IStorage, IStatePurge
             try
             {
                 var download = await _container.GetBlobClient(BlobName(key)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-                var value = StateJson.Deserialize(download.Value.Content.ToString());
+                var value = UnreadableStateException.Read(key, download.Value.Content.ToString());
                 if (value is IStoreItem item)
                 {
                     item.ETag = download.Value.Details.ETag.ToString();

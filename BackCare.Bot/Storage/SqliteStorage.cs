@@ -59,7 +59,7 @@ public sealed class SqliteStorage : IStorage, IStatePurge
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var value = StateJson.Deserialize(reader.GetString(2));
+            var value = UnreadableStateException.Read(reader.GetString(0), reader.GetString(2));
             if (value is null)
             {
                 continue;

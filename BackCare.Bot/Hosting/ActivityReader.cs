@@ -1,0 +1,223 @@
+using System.Text;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BackCare.Bot.Hosting;
+
+/// <summary>
+/// Reads an activity from a request body, checking the fields the host and the SDK rely on: a problem is a
+/// short reason that names the field, for a 400, never an exception.
+/// </summary>
+public static class ActivityReader
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        DateParseHandling = DateParseHandling.None,
+        MaxDepth = 64,
+        TypeNameHandling = TypeNameHandling.None,
+    });
+
+    /// <summary>Reads and checks an activity.</summary>
+    /// <param name="body">The body, UTF-8.</param>
+    /// <param name="requireServiceUrl">Whether the activity must name an absolute http(s) serviceUrl.</param>
+    /// <returns>The activity, or the reason it cannot be handled.</returns>
+    public static (Activity? Activity, string? Problem) Read(byte[] body, bool requireServiceUrl = true)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        JObject json;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(new UTF8Encoding(false, false).GetString(body))) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            if (JToken.ReadFrom(reader) is not JObject parsed)
+            {
+                return (null, "The body must be a JSON object (an activity).");
+            }
+
+            json = parsed;
+        }
+        catch (JsonException)
+        {
+            return (null, "The body is not valid JSON.");
+        }
+
+        var problem = Check(json, requireServiceUrl);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            return (json.ToObject<Activity>(Serializer), null);
+        }
+        catch (JsonException ex)
+        {
+            var path = ex switch
+            {
+                JsonSerializationException s => s.Path,
+                JsonReaderException r => r.Path,
+                _ => null,
+            };
+            return (null, string.IsNullOrEmpty(path) ? "A field of the activity has the wrong type." : $"The field '{path}' has the wrong type.");
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            return (null, "A field of the activity has the wrong type.");
+        }
+    }
+
+    /// <summary>
+    /// Reads an activity as a Direct Line client sends it: the service fills in channelId, conversation and
+    /// serviceUrl, so they are not required; the type and from.id are.
+    /// </summary>
+    /// <param name="body">The body, UTF-8.</param>
+    /// <returns>The activity, or the reason it cannot be handled.</returns>
+    public static (Activity? Activity, string? Problem) ReadFromClient(byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        JObject json;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(new UTF8Encoding(false, false).GetString(body))) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            if (JToken.ReadFrom(reader) is not JObject parsed)
+            {
+                return (null, "The body must be a JSON object (an activity).");
+            }
+
+            json = parsed;
+        }
+        catch (JsonException)
+        {
+            return (null, "The body is not valid JSON.");
+        }
+
+        // Stand-ins for what the service sets, so the same checks apply to everything else.
+        json["channelId"] = "webchat";
+        json["conversation"] = new JObject { ["id"] = "direct-line" };
+        json["serviceUrl"] = "http://localhost/";
+        json.Remove("deliveryMode");
+        return Read(Encoding.UTF8.GetBytes(json.ToString(Formatting.None)));
+    }
+
+    private static string? Check(JObject activity, bool requireServiceUrl)
+    {
+        if ((WrongType(activity, "type", JTokenType.String) ?? WrongType(activity, "channelId", JTokenType.String)) is { } typeProblem)
+        {
+            return typeProblem;
+        }
+
+        if (string.IsNullOrWhiteSpace((string?)activity["type"]))
+        {
+            return "The activity has no type (field 'type').";
+        }
+
+        if (string.IsNullOrWhiteSpace((string?)activity["channelId"]))
+        {
+            return "The activity has no channelId (field 'channelId').";
+        }
+
+        foreach (var (field, type) in Shape)
+        {
+            if (WrongType(activity, field, type) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace((string?)(activity["conversation"] as JObject)?["id"]))
+        {
+            return "The activity has no conversation id (field 'conversation.id').";
+        }
+
+        if (string.IsNullOrWhiteSpace((string?)(activity["from"] as JObject)?["id"]))
+        {
+            return "The activity has no from.id (field 'from.id').";
+        }
+
+        if (requireServiceUrl && !IsHttpUrl((string?)activity["serviceUrl"]))
+        {
+            return "The activity has no valid serviceUrl to reply to (field 'serviceUrl': an absolute http or https URL).";
+        }
+
+        if (activity["entities"] is JArray entities && entities.Any(e => e.Type != JTokenType.Object))
+        {
+            return "The field 'entities' must hold objects.";
+        }
+
+        if (activity["membersAdded"] is JArray added && added.Any(m => m.Type != JTokenType.Object))
+        {
+            return "The field 'membersAdded' must hold objects.";
+        }
+
+        if (activity["membersRemoved"] is JArray removed && removed.Any(m => m.Type != JTokenType.Object))
+        {
+            return "The field 'membersRemoved' must hold objects.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a URL is absolute http or https.</summary>
+    /// <param name="url">The URL.</param>
+    /// <returns><c>true</c> when it is.</returns>
+    public static bool IsHttpUrl(string? url)
+        => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
+
+    // The fields whose JSON type the host, the SDK or the bot depends on (null is always allowed).
+    private static readonly (string Field, JTokenType Type)[] Shape =
+    [
+        ("id", JTokenType.String),
+        ("serviceUrl", JTokenType.String),
+        ("deliveryMode", JTokenType.String),
+        ("text", JTokenType.String),
+        ("name", JTokenType.String),
+        ("locale", JTokenType.String),
+        ("replyToId", JTokenType.String),
+        ("conversation", JTokenType.Object),
+        ("conversation.id", JTokenType.String),
+        ("conversation.conversationType", JTokenType.String),
+        ("conversation.tenantId", JTokenType.String),
+        ("from", JTokenType.Object),
+        ("from.id", JTokenType.String),
+        ("from.name", JTokenType.String),
+        ("from.role", JTokenType.String),
+        ("recipient", JTokenType.Object),
+        ("recipient.id", JTokenType.String),
+        ("recipient.name", JTokenType.String),
+        ("recipient.role", JTokenType.String),
+        ("entities", JTokenType.Array),
+        ("attachments", JTokenType.Array),
+        ("membersAdded", JTokenType.Array),
+        ("membersRemoved", JTokenType.Array),
+        ("channelData", JTokenType.Object),
+        ("suggestedActions", JTokenType.Object),
+    ];
+
+    private static string? WrongType(JObject activity, string path, JTokenType expected)
+    {
+        JToken? token = activity;
+        foreach (var part in path.Split('.'))
+        {
+            token = token is JObject o ? o[part] : null;
+            if (token is null)
+            {
+                return null;
+            }
+        }
+
+        if (token.Type == JTokenType.Null || token.Type == expected)
+        {
+            return null;
+        }
+
+        var what = expected switch
+        {
+            JTokenType.String => "a string",
+            JTokenType.Object => "an object",
+            JTokenType.Array => "an array",
+            _ => expected.ToString(),
+        };
+        return $"The field '{path}' must be {what}.";
+    }
+}

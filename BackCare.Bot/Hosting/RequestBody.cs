@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+
+namespace BackCare.Bot.Hosting;
+
+/// <summary>Reads request bodies with a limit in bytes, whatever the framing (Content-Length or chunked).</summary>
+public static class RequestBody
+{
+    /// <summary>The largest body any route accepts; larger ones are cut off by the server before they are read.</summary>
+    public const long ServerMaxBytes = 1024 * 1024;
+
+    /// <summary>Whether the request says its body is JSON (application/json, any charset).</summary>
+    /// <param name="request">The request.</param>
+    /// <returns><c>true</c> for JSON.</returns>
+    public static bool IsJson(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads the whole body if it is at most <paramref name="maxBytes"/> bytes.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <param name="maxBytes">The limit.</param>
+    /// <returns>The bytes, or <c>null</c> when the body is larger.</returns>
+    public static async Task<byte[]?> ReadAsync(HttpContext context, int maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes + 1L;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            while (true)
+            {
+                var read = await request.Body.ReadAsync(chunk, context.RequestAborted);
+                if (read == 0)
+                {
+                    return buffer.ToArray();
+                }
+
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+    }
+}
