@@ -25,7 +25,7 @@ public static class ListenAddresses
         return urls.Where(url => !IsLoopback(url)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    private static IEnumerable<string> Split(string? value)
+    private static string[] Split(string? value)
         => (value ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static bool IsLoopback(string url)
