@@ -143,7 +143,7 @@ public class CorpusTests(ITestOutputHelper output)
             var caughtAny = line.Question.EndsWith("Screen", StringComparison.Ordinal) && reading is "some" or "notsure" or "confirm";
             var always = signsExpected.Aggregate((IEnumerable<RedFlag>?)null, (acc, s) => acc is null ? s : acc.Intersect(s))?.ToList() ?? [];
             var union = signsExpected.SelectMany(s => s).Distinct().ToList();
-            var missed = union.Count > 0 && !caughtAny && !union.Intersect(signsRead).Any() ? union.First() : (RedFlag?)null;
+            var missed = union.Count > 0 && !matches && !caughtAny && !union.Intersect(signsRead).Any() ? union.First() : (RedFlag?)null;
             var extra = signsRead.Except(union).Where(s => TriageRules.LevelOf(s) >= Disposition.Urgent).ToList();
             return result with
             {
@@ -213,7 +213,7 @@ public class CorpusTests(ITestOutputHelper output)
                     return SignsLabel(found);
                 }
 
-                var carryOn = Language.Answers.Read(text, QuestionConcepts.None);
+                var carryOn = Language.Answers.Read(text, Listening.SomethingNew);
                 return carryOn.Confirm ? "confirm" : Label(carryOn.Answer);
         }
 

@@ -102,7 +102,7 @@ public class AnswerReaderTests
     [InlineData("yes", Answer.Yes)]
     [InlineData("yeah", Answer.Yes)]
     [InlineData("a little", Answer.Yes)]
-    [InlineData("I think so", Answer.Yes)]
+    [InlineData("I think so", Answer.NotSure)]
     [InlineData("sometimes", Answer.Yes)]
     [InlineData("no", Answer.No)]
     [InlineData("nope", Answer.No)]
@@ -116,7 +116,7 @@ public class AnswerReaderTests
     [InlineData("occasionally", Answer.Yes)]
     [InlineData("haven't noticed any", Answer.No)]
     [InlineData("not as far as I know", Answer.No)]
-    [InlineData("probably not", Answer.No)]
+    [InlineData("probably not", Answer.NotSure)]
     [InlineData("of course not", Answer.No)]
     public void Reads_yes_no_and_not_sure(string text, Answer expected)
     {
@@ -143,7 +143,8 @@ public class LegReaderTests
     [InlineData("right leg, into the calf", Answer.Yes, Legs.One, Answer.Yes)]
     [InlineData("no", Answer.No, null, null)]
     [InlineData("no, only the left one", Answer.Yes, Legs.One, null)]
-    [InlineData("no pain in my legs", Answer.No, Legs.Both, null)]
+    [InlineData("no pain in my legs", Answer.No, null, null)]
+    [InlineData("it stops above my knee, not lower", Answer.Yes, null, Answer.No)]
     public void Reads_which_leg_and_how_far(string text, Answer? present, Legs? which, Answer? belowKnee)
     {
         Assert.Equal(new LegReading(present, which, belowKnee), Language.Legs.Read(text, Language.Content.Questions[QuestionId.LegPain].Concepts));

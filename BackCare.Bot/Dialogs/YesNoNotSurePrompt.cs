@@ -20,7 +20,7 @@ public sealed class YesNoNotSurePrompt(AnswerReader answers) : ClarifyingPrompt<
     protected override Answer? Read(string? text, PromptOptions options)
     {
         // Asked about something new or worse: a mixed reply counts as "not sure", never as a no.
-        var reading = answers.Read(text, QuestionConcepts.None);
+        var reading = answers.Read(text, Listening.SomethingNew);
         return reading.Confirm ? Answer.NotSure : reading.Answer;
     }
 }

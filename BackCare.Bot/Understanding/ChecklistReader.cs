@@ -28,7 +28,10 @@ public sealed class ChecklistReader(LanguageLayer language)
         var signs = new Dictionary<RedFlag, Answer>();
         var askEach = new List<RedFlag>();
         var named = lines.SelectMany(l => l).Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal);
-        foreach (var mention in analysis.Mentions.Where(m => m.Affirmed))
+        var affirmed = analysis.Mentions.Where(m => m.Affirmed).ToList();
+        RedFlag? SignOf(Mention m) => Enum.TryParse<RedFlag>(m.Concept.TrimStart(Lexicon.ItemWordsPrefix[0]), out var s) ? s : null;
+        affirmed.RemoveAll(m => SignOf(m) is RedFlag loser && affirmed.Any(w => SignOf(w) is RedFlag winner && SignScanner.Subsumes(winner, loser) && w.Start < m.End && m.Start < w.End));
+        foreach (var mention in affirmed)
         {
             var answer = mention.Uncertain ? Answer.NotSure : Answer.Yes;
             if (mention.Concept.StartsWith(LanguageLayer.ItemPrefix, StringComparison.Ordinal))
@@ -49,7 +52,7 @@ public sealed class ChecklistReader(LanguageLayer language)
                     askEach.AddRange(lines[index]);
                 }
             }
-            else if (named.Contains(mention.Concept) && Enum.TryParse<RedFlag>(mention.Concept, out var sign))
+            else if (Enum.TryParse<RedFlag>(mention.Concept.TrimStart(Lexicon.ItemWordsPrefix[0]), out var sign) && named.Contains(sign.ToString()))
             {
                 Add(signs, sign, answer);
             }
@@ -74,7 +77,7 @@ public sealed class ChecklistReader(LanguageLayer language)
                         excepted.UnionWith(lines[index]);
                     }
                 }
-                else if (Enum.TryParse<RedFlag>(mention.Concept, out var sign))
+                else if (Enum.TryParse<RedFlag>(mention.Concept.TrimStart(Lexicon.ItemWordsPrefix[0]), out var sign))
                 {
                     excepted.Add(sign);
                 }

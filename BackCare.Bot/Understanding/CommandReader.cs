@@ -29,6 +29,13 @@ public sealed class CommandReader(LanguageLayer language)
             return whole;
         }
 
+        // Pain said in any words and not denied ("that really hurt my back", "too painful") ends the routine.
+        var analysis = language.Analyse(utterance);
+        if (analysis.Mentions.Any(m => m.Concept == HurtingConcept && m.Affirmed && !m.Hypothetical))
+        {
+            return RoutineCommand.ItHurts;
+        }
+
         // Clause by clause: "it doesn't hurt, next" is next; "ok but it hurts" is it hurts.
         var found = new List<RoutineCommand>();
         var clause = new List<string>();
@@ -53,6 +60,9 @@ public sealed class CommandReader(LanguageLayer language)
         return found.Contains(RoutineCommand.ItHurts) ? RoutineCommand.ItHurts : found.LastOrDefault();
     }
 
+    /// <summary>The lexicon's concept for pain during an exercise.</summary>
+    public const string HurtingConcept = "Hurting";
+
     private RoutineCommand Routine(string said)
         => said.Length == 0 ? RoutineCommand.None : language.Lexicon.RoutineCommands.FirstOrDefault(c => c.Pattern.IsMatch(said)).Command;
 
@@ -61,7 +71,12 @@ public sealed class CommandReader(LanguageLayer language)
     /// <summary>The message without polite words and punctuation, as " word word " for the whole-message patterns.</summary>
     private string Core(IReadOnlyList<string> tokens)
     {
-        var words = tokens.Where(t => t.Any(char.IsLetterOrDigit) || t is "?" or "👍").ToList();
+        var words = tokens.Where(t => t.Any(char.IsLetterOrDigit) || t is "👍").ToList();
+        if (words.Count == 0 && tokens.Any(t => t == "?"))
+        {
+            words.Add("?");
+        }
+
         var text = " " + string.Concat(words.Select(w => w + " "));
         string previous;
         do

@@ -97,10 +97,10 @@ public sealed partial class DurationReader(LanguageLayer language)
         return (int)Math.Round((count + 0.5) * unit);
     }
 
-    [GeneratedRegex(@"(since|from|in|during|over|around)\s+(the\s+)?(last\s+|this\s+|early\s+|late\s+)?(?<season>spring|summer|autumn|fall|winter)")]
+    [GeneratedRegex(@"\b(since|from|in|during|over|around)\s+(the\s+)?(last\s+|this\s+|early\s+|late\s+)?(?<season>spring|summer|autumn|fall|winter)\b")]
     private static partial Regex SeasonPattern();
 
-    [GeneratedRegex(@"(?<n>a|an|one|\d+)\s+(?<unit>day|week|month|year)s?\s+and\s+a\s+half")]
+    [GeneratedRegex(@"\b(?<n>a|an|one|\d+)\s+(?<unit>day|week|month|year)s?\s+and\s+a\s+half\b")]
     private static partial Regex HalfPattern();
 
     private static int? BeforeRecognizer(string said)

@@ -15,8 +15,11 @@ public sealed class LanguageLayer(Lexicon lexicon)
     /// <summary>How many words a trigger reaches at most.</summary>
     public const int Window = 8;
 
-    /// <summary>How close after a mention a trailing trigger ("is fine", "years ago") must come.</summary>
-    public const int TrailingWindow = 4;
+    /// <summary>How close after a mention a trailing trigger ("years ago", "I think") must come.</summary>
+    public const int TrailingWindow = 6;
+
+    /// <summary>How close after a mention a trailing denial ("are fine") must come, with no comma between.</summary>
+    public const int NegationAfterWindow = 3;
 
     /// <summary>Gets the lexicon.</summary>
     public Lexicon Lexicon { get; } = lexicon;
@@ -70,7 +73,7 @@ public sealed class LanguageLayer(Lexicon lexicon)
         var accepted = new List<(Trigger Kind, int Start, int End)>();
         foreach (var trigger in triggers.OrderByDescending(t => t.End - t.Start).ThenBy(t => t.Start))
         {
-            if (accepted.Any(a => a.Start < trigger.End && trigger.Start < a.End))
+            if (accepted.Any(a => a.Kind == trigger.Kind && a.Start < trigger.End && trigger.Start < a.End))
             {
                 continue;
             }
@@ -194,9 +197,24 @@ public sealed class LanguageLayer(Lexicon lexicon)
             var start = prefixed ? i - 1 : i;
             yield return new Mention(ItemPrefix + number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), start, i + 1);
         }
+
+        // "The first two", "the first 3": items 1 to n.
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i] == "first" && (CardinalWords.Contains(tokens[i + 1]) || int.TryParse(tokens[i + 1], out _)))
+            {
+                var n = int.TryParse(tokens[i + 1], out var digits) ? digits : Array.IndexOf(CardinalWordsInOrder, tokens[i + 1]) + 1;
+                for (var item = 1; item <= Math.Min(n, 20); item++)
+                {
+                    yield return new Mention(ItemPrefix + item.ToString(System.Globalization.CultureInfo.InvariantCulture), i, i + 2);
+                }
+            }
+        }
     }
 
-    private static readonly HashSet<string> CardinalWords = new(StringComparer.Ordinal) { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" };
+    private static readonly string[] CardinalWordsInOrder = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    private static readonly HashSet<string> CardinalWords = new(CardinalWordsInOrder, StringComparer.Ordinal);
 
     /// <summary>Token positions where a scope ends: terminators, and "and" / "or" / "," starting a new clause.</summary>
     private HashSet<int> Stops(Utterance utterance)
@@ -221,8 +239,10 @@ public sealed class LanguageLayer(Lexicon lexicon)
     private Mention WithContext(Mention mention, List<(Trigger Kind, int Start, int End)> triggers, HashSet<int> stops, HashSet<int> selfSentences, Utterance utterance)
     {
         var sentence = utterance.SentenceOf[mention.Start];
-        bool Before(Trigger kind) => triggers.Any(t => t.Kind == kind && t.Start < mention.Start && Reaches(Math.Min(t.End, mention.Start), mention.Start));
-        bool After(Trigger kind) => triggers.Any(t => t.Kind == kind && t.Start >= mention.End && t.Start - mention.End <= TrailingWindow && Reaches(mention.End, t.Start));
+        bool Before(Trigger kind) => triggers.Any(t => t.Kind == kind && t.Start < mention.Start && Reaches(Math.Min(t.End, mention.Start), mention.Start)
+            && (kind != Trigger.NegationBefore || !utterance.Tokens.Skip(t.End).Take(Math.Max(0, mention.Start - t.End)).Contains("just")));
+        bool After(Trigger kind, int window) => triggers.Any(t => t.Kind == kind && t.Start >= mention.End && t.Start - mention.End <= window && Reaches(mention.End, t.Start)
+            && (kind != Trigger.NegationAfter || !utterance.Tokens.Skip(mention.End).Take(t.Start - mention.End).Contains(",")));
 
         bool Reaches(int from, int to)
         {
@@ -231,9 +251,10 @@ public sealed class LanguageLayer(Lexicon lexicon)
                 return false;
             }
 
-            for (var i = from; i < to; i++)
+            for (var i = from; i <= to && i < utterance.Tokens.Count; i++)
             {
-                if (stops.Contains(i) || utterance.SentenceOf[i] != sentence)
+                // A terminator at the mention's own first word ends the scope before it ("no numbness, only my leg…").
+                if (stops.Contains(i) || (i < to && utterance.SentenceOf[i] != sentence))
                 {
                     return false;
                 }
@@ -243,13 +264,21 @@ public sealed class LanguageLayer(Lexicon lexicon)
         }
 
         var other = Before(Trigger.Other) && !selfSentences.Contains(sentence);
+
+        // "Bladder problems? No.": a question answered with a bare no in the next sentence.
+        var answeredNo = AnsweredNo(mention, utterance);
+        Lexicon.Concepts.TryGetValue(mention.Concept, out var entry);
+        var excluded = entry?.Excludes is Regex excludes && Spans(excludes, utterance).Any(s => utterance.SentenceOf[s.Start] == sentence && !Denied(s.Start));
+
+        // "Not dieting" does not explain weight loss away.
+        bool Denied(int at) => Enumerable.Range(Math.Max(0, at - 2), Math.Min(2, at)).Any(i => utterance.Tokens[i] is "not" or "no" or "never" or "without");
         return mention with
         {
-            Negated = Before(Trigger.NegationBefore) || After(Trigger.NegationAfter),
+            Negated = excluded || answeredNo || Before(Trigger.NegationBefore) || After(Trigger.NegationAfter, NegationAfterWindow),
             Other = other,
-            Past = Lexicon.Concepts.TryGetValue(mention.Concept, out var concept) && concept.Current && (Before(Trigger.PastBefore) || After(Trigger.PastAfter)),
+            Past = entry is { Current: true } && (Before(Trigger.PastBefore) || triggers.Any(t => t.Kind == Trigger.PastBefore && t.Start == mention.Start) || After(Trigger.PastAfter, TrailingWindow) || PastYear(mention, utterance)),
             Hypothetical = Before(Trigger.Hypothetical),
-            Uncertain = Before(Trigger.UncertainBefore) || After(Trigger.UncertainAfter),
+            Uncertain = Before(Trigger.UncertainBefore) || After(Trigger.UncertainAfter, TrailingWindow),
         };
     }
 
@@ -277,18 +306,54 @@ public sealed class LanguageLayer(Lexicon lexicon)
         {
             // "I do", "it is" answer a question only when they are the whole reply, not inside a sentence.
             var pronounLed = utterance.Tokens[item.Start] is "i" or "it" or "there" or "that" or "they" or "we";
-            if (pronounLed && item.Answer != GeneralAnswer.NotSure && (item.Start != 0 || item.End <= lastWord))
+            var wholeReply = item.Start == 0 && item.End > lastWord;
+            var wordless = !utterance.Tokens.Skip(item.Start).Take(item.End - item.Start).Any(t => t.Any(char.IsLetterOrDigit));
+            if (((pronounLed && item.Answer != GeneralAnswer.NotSure) || wordless) && !wholeReply)
             {
                 continue;
             }
 
-            if (!Overlaps(taken, item.Start, item.End) && !kept.Any(k => k.Start < item.End && item.Start < k.End))
+            // A plain word inside a longer phrase of a concept ("makes no difference") is the concept's.
+            var insidePhrase = taken.Any(t => t.Start < item.End && item.Start < t.End && t.End - t.Start > item.End - item.Start);
+            if (!insidePhrase && !kept.Any(k => k.Start < item.End && item.Start < k.End))
             {
                 kept.Add(item);
             }
         }
 
         return [.. kept.OrderBy(k => k.Start)];
+    }
+
+    private static bool AnsweredNo(Mention mention, Utterance utterance)
+    {
+        var end = mention.End;
+        while (end < utterance.Tokens.Count && utterance.SentenceOf[end] == utterance.SentenceOf[mention.Start] && utterance.Tokens[end] != "?")
+        {
+            end++;
+        }
+
+        if (end >= utterance.Tokens.Count || utterance.Tokens[end] != "?")
+        {
+            return false;
+        }
+
+        var rest = utterance.Tokens.Skip(end + 1).Where(t => t.Any(char.IsLetter)).ToList();
+        return rest.Count is > 0 and <= 2 && rest[0] is "no" or "nope" or "nah" or "never" or "none" or "not";
+    }
+
+    /// <summary>"My fusion was back in 2012": a year two or more years ago, later in the same sentence, puts a current symptom in the past.</summary>
+    private static bool PastYear(Mention mention, Utterance utterance)
+    {
+        var thisYear = DateTime.UtcNow.Year;
+        for (var i = mention.End; i < utterance.Tokens.Count && utterance.SentenceOf[i] == utterance.SentenceOf[mention.Start]; i++)
+        {
+            if (utterance.Tokens[i].Length == 4 && int.TryParse(utterance.Tokens[i], out var year) && year >= 1930 && year <= thisYear - 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Overlaps(List<(int Start, int End)> spans, int start, int end) => spans.Any(s => s.Start < end && start < s.End);

@@ -25,7 +25,8 @@ public sealed class LegReader(LanguageLayer language)
         var below = BelowKnee(analysis);
         var withPlaces = new QuestionConcepts([.. concepts.Yes, .. Places], concepts.No);
         var presence = AnswerReader.Read(analysis, withPlaces, Answer.Yes);
-        if (presence.Answer == Answer.No && which is not null)
+        var symptomDenied = analysis.Mentions.Any(m => concepts.Yes.Contains(m.Concept) && m.Negated);
+        if ((presence.Answer == Answer.No || presence.Confirm) && which is not null && !symptomDenied)
         {
             // "No, only the left one" still names a leg: trust the detail, the more careful reading.
             presence = new AnswerReading(Answer.Yes);

@@ -13,6 +13,9 @@ public sealed class Lexicon
     /// <summary>The lexicon's file name, in the language's content folder.</summary>
     public const string FileName = "lexicon.json";
 
+    /// <summary>The prefix of the concepts that name a checklist item by its short name ("@ChestPain").</summary>
+    public const string ItemWordsPrefix = "@";
+
     /// <summary>The English word list's file name, next to the lexicon.</summary>
     public const string KnownWordsFileName = "known-words.txt";
 
@@ -29,8 +32,19 @@ public sealed class Lexicon
 
         Concepts = (raw.Concepts ?? []).ToDictionary(
             kv => kv.Key,
-            kv => new ConceptEntry(kv.Key, kv.Value.Current, Build(compiler, kv.Value.Patterns, $"concepts.{kv.Key}")),
+            kv => new ConceptEntry(
+                kv.Key,
+                kv.Value.Current,
+                Build(compiler, kv.Value.Patterns, $"concepts.{kv.Key}"),
+                kv.Value.Excludes is { Count: > 0 } excludes ? Build(compiler, excludes, $"concepts.{kv.Key}.excludes") : null),
             StringComparer.Ordinal);
+
+        // Short names of checklist items ("the chest one", "the bladder thing"), read only in checklists.
+        foreach (var (sign, patterns) in raw.Checklist?.Items ?? [])
+        {
+            var name = ItemWordsPrefix + sign;
+            ((Dictionary<string, ConceptEntry>)Concepts)[name] = new ConceptEntry(name, true, Build(compiler, patterns, $"checklist.items.{sign}"), null);
+        }
 
         NegationBefore = Build(compiler, context.Negation?.Before, "context.negation.before");
         NegationAfter = Build(compiler, context.Negation?.After, "context.negation.after");
@@ -243,7 +257,11 @@ public sealed class Lexicon
     }
 
     /// <summary>One concept: its name, whether it must be happening now, and its compiled patterns.</summary>
-    public sealed record ConceptEntry(string Name, bool Current, Regex Pattern);
+    /// <param name="Name">The concept.</param>
+    /// <param name="Current">Whether it must be happening now (since the pain began).</param>
+    /// <param name="Pattern">Its phrasings.</param>
+    /// <param name="Excludes">Words that, in the same sentence, say the mention is not the sign ("lost weight on a diet").</param>
+    public sealed record ConceptEntry(string Name, bool Current, Regex Pattern, Regex? Excludes);
 
     private sealed record Raw(
         Dictionary<string, string>? Rewrite,
@@ -259,7 +277,7 @@ public sealed class Lexicon
         List<string>? Correction,
         Dictionary<string, int>? Decades);
 
-    private sealed record RawConcept(bool Current, List<string>? Patterns);
+    private sealed record RawConcept(bool Current, List<string>? Patterns, List<string>? Excludes);
 
     private sealed record RawBeforeAfter(List<string>? Before, List<string>? After);
 
@@ -276,7 +294,7 @@ public sealed class Lexicon
 
     private sealed record RawGeneral(List<string>? Yes, List<string>? No, List<string>? NotSure, List<string>? None, List<string>? Some, List<string>? All);
 
-    private sealed record RawChecklist(List<string>? Except, Dictionary<string, int>? Ordinals, List<string>? Prefixes, List<string>? Units);
+    private sealed record RawChecklist(List<string>? Except, Dictionary<string, int>? Ordinals, List<string>? Prefixes, List<string>? Units, Dictionary<string, List<string>>? Items);
 
     private sealed record RawSeverity(int Score, List<string>? Patterns);
 }

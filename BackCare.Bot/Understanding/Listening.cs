@@ -12,6 +12,14 @@ namespace BackCare.Bot.Understanding;
 /// <param name="commands">The command reader.</param>
 public sealed class Listening(LanguageLayer language, TriageContent content, ReplyReader replies, CommandReader commands)
 {
+    /// <summary>
+    /// What says yes to "has anything got worse, or is there anything new?": any warning sign, a fall, pain or
+    /// numbness in a leg, getting worse; and what says no: the same, better.
+    /// </summary>
+    public static QuestionConcepts SomethingNew { get; } = new(
+        [.. Enum.GetValues<RedFlag>().Where(f => TriageRules.LevelOf(f) >= Disposition.Urgent).Select(f => f.ToString()), "MinorFall", "LegPain", "LegNumbness", "WorseningNow"],
+        ["NotWorse"]);
+
     /// <summary>The warning signs a message reports, leaving out those the current question reads itself.</summary>
     /// <param name="text">What the person typed.</param>
     /// <param name="current">The triage question being asked, if any.</param>

@@ -58,7 +58,8 @@ public sealed partial class SeverityReader(LanguageLayer language)
 
     private static List<decimal> Numbers(string said)
     {
-        // "7/10", "nine over ten", "seven out of ten": the score, not the fraction 0.7.
+        // "On a scale of 1 to 10, a 6": the scale is not the score. "7/10", "nine over ten": the score, not 0.7.
+        said = Scale().Replace(said, " ");
         said = OutOfTen().Replace(said, m => $"{m.Groups["score"].Value} ");
         var values = new List<decimal>();
         foreach (var result in NumberRecognizer.RecognizeNumber(said, Culture.English))
@@ -75,6 +76,9 @@ public sealed partial class SeverityReader(LanguageLayer language)
 
     [GeneratedRegex(@"(?<score>\b[\w.]+)\s*(/|out\s+of|outta|of|over|in)\s*(10|ten)\b")]
     private static partial Regex OutOfTen();
+
+    [GeneratedRegex(@"\bscale\s+(of\s+|from\s+)?(0|1|one|zero)\s*(to|-)\s*(10|ten)\b")]
+    private static partial Regex Scale();
 
     [GeneratedRegex(@"^\d+(\.\d+)?(\s*(/|out of|over)\s*10)?$")]
     private static partial Regex PlainNumber();

@@ -27,9 +27,14 @@ public sealed class SignScanner(LanguageLayer language)
         (RedFlag.BladderOrBowel, RedFlag.SeriousAccidentOrFall),
         (RedFlag.WeakImmuneOrInjectingDrugs, RedFlag.CancerHistory),
         (RedFlag.LumpOrShapeChange, RedFlag.UpperBackPain),
+        (RedFlag.Fever, RedFlag.WorseAtNight),
     ];
 
-    private static bool Subsumes(RedFlag winner, RedFlag loser) => Specific.Contains((winner, loser));
+    /// <summary>Whether one sign, read from the same words as another, is the more specific reading of them.</summary>
+    /// <param name="winner">The sign kept.</param>
+    /// <param name="loser">The sign dropped.</param>
+    /// <returns><c>true</c> when the first wins.</returns>
+    public static bool Subsumes(RedFlag winner, RedFlag loser) => Specific.Contains((winner, loser));
 
     /// <summary>The signs in an analysed message.</summary>
     /// <param name="analysis">The message.</param>

@@ -38,6 +38,18 @@ internal sealed class TypoCorrector(HashSet<string> knownWords, HashSet<string> 
             }
         }
 
+        if (words.Count == 0 && StemOf(word) is not null)
+        {
+            // Already a word of a stem the lexicon uses ("tingles" for "tingl*").
+            return word;
+        }
+
+        if (words.Count > 1)
+        {
+            // "cancr" is as close to "cancer" as to the lexicon's own misspelling "cancre": the real word wins.
+            words.IntersectWith(knownWords);
+        }
+
         return words.Count switch
         {
             1 => words.First(),
@@ -46,7 +58,7 @@ internal sealed class TypoCorrector(HashSet<string> knownWords, HashSet<string> 
         };
     }
 
-    private bool IsKnown(string word) => knownWords.Contains(word) || vocabulary.Contains(word) || StemOf(word) is not null;
+    private bool IsKnown(string word) => knownWords.Contains(word) || vocabulary.Contains(word);
 
     private string? StemOf(string word)
     {
