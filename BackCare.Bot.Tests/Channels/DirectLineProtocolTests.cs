@@ -107,7 +107,7 @@ public class DirectLineProtocolTests
         Assert.Contains(first, a => ((string?)a["text"] ?? string.Empty).Contains("safety checks", StringComparison.Ordinal));
         Assert.Equal("client-2", (string?)second[0]["channelData"]?["clientActivityID"]);
         Assert.DoesNotContain(second, a => (string?)a["channelData"]?["clientActivityID"] == "client-1");
-        Assert.Contains(second, a => ((string?)a["text"] ?? string.Empty).Contains("How long have you had", StringComparison.Ordinal));
+        Assert.Contains(second, a => ((string?)a["text"] ?? string.Empty).Contains("How old are you", StringComparison.Ordinal));
         Assert.All(second.Skip(1), a => Assert.Equal((string?)second[0]["id"], (string?)a["replyToId"]));
     }
 

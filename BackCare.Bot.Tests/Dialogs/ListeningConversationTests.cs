@@ -76,10 +76,12 @@ public class ListeningConversationTests
         var sut = new BotConversation();
         await AskUntilAsync(sut, Q.Duration);
 
-        var reply = await sut.SayTextAsync("about 5 days, and I've had a fever since Sunday");
+        var reply = await sut.SayAsync("about 5 days, and I've had a fever since Sunday");
 
-        Assert.Contains(sut.Content.Reasons[RedFlag.Fever], reply);
-        Assert.Equal(Q.Severity, sut.QuestionAsked(await sut.SayAsync("5 days")) ?? Q.Severity);
+        Assert.Contains(sut.Content.Reasons[RedFlag.Fever], BotConversation.Join(reply));
+        Assert.Equal(Q.Severity, sut.QuestionAsked(reply));
+        var advice = await new TriageDriver(sut).RunAsync([], opening: "3");
+        Assert.Contains(Headline(sut, Disposition.Urgent), advice);
     }
 
     [Fact]

@@ -155,7 +155,7 @@ public class RoutineConversationTests
         // New services, dialogs and adapter: only the store, written out as JSON text and read back, carries over.
         var reloaded = StoredJson.ThroughJsonText(before.Storage, out _);
         var after = new BotConversation(reloaded, conversation: before.Conversation);
-        var back = await after.SayTextAsync("hi, I'm back");
+        var back = await after.SayTextAsync("is anyone there");
         var next = await after.SayTextAsync("done");
 
         Assert.Contains("We're at exercise 2 of 7 (Cat-cow), step 2", back);

@@ -123,11 +123,7 @@ public class TriageConversationTests
     public async Task Not_sure_to_a_warning_sign_is_counted_as_a_possible_yes_and_the_bot_says_so()
     {
         var sut = new BotConversation();
-        await sut.SayAsync("hi");
-        await sut.SayAsync("none of these");
-        await sut.SayAsync("2 weeks");
-        await sut.SayAsync("3");
-        await sut.SayAsync("yes");
+        await AnswerUntilAsync(sut, Q.LegPain);
 
         var reply = await sut.SayTextAsync("I don't know");
 
@@ -142,7 +138,7 @@ public class TriageConversationTests
     public async Task Denied_emergency_signs_do_not_interrupt(Q at, string text, string? expectedRetry)
     {
         var sut = new BotConversation();
-        var (question, replies) = await AnswerUntilAsync(sut, at);
+        var (question, replies) = await AnswerUntilAsync(sut, at, new() { [Q.SameDayScreen] = "yes, at least one" });
         Assert.Equal(at, question);
 
         var reply = await sut.SayTextAsync(text);
@@ -165,7 +161,7 @@ public class TriageConversationTests
     public async Task An_emergency_sign_typed_at_any_step_interrupts_with_emergency_advice(Q at, string text)
     {
         var sut = new BotConversation();
-        var (question, _) = await AnswerUntilAsync(sut, at, new() { [Q.LegPain] = "yes" });
+        var (question, _) = await AnswerUntilAsync(sut, at, new() { [Q.LegPain] = "yes", [Q.SameDayScreen] = "yes, at least one" });
         Assert.Equal(at, question);
 
         var reply = await sut.SayTextAsync(text);
@@ -191,7 +187,7 @@ public class TriageConversationTests
         Assert.Contains("about 3 weeks", BotConversation.Join(first));
         Assert.Null(first[^1].SuggestedActions);
         Assert.Equal(["Less than a week", "1 to 3 weeks", "4 weeks or more"], second[^1].SuggestedActions.Actions.Select(a => a.Title));
-        Assert.Contains("How bad is the pain right now", third);
+        Assert.EndsWith(sut.Content.Questions[Q.Severity].Text, third);
     }
 
     [Fact]
@@ -210,14 +206,14 @@ public class TriageConversationTests
     public async Task Help_explains_the_current_question_and_asks_it_again()
     {
         var sut = new BotConversation();
-        await AnswerUntilAsync(sut, Q.Night);
+        await AnswerUntilAsync(sut, Q.Rest);
 
         var reply = await sut.SayAsync("help");
 
         var text = BotConversation.Join(reply);
-        Assert.Contains(sut.Content.Questions[Q.Night].Help, text);
+        Assert.Contains(sut.Content.Questions[Q.Rest].Help, text);
         Assert.Contains("start over", text);
-        Assert.Equal(Q.Night, sut.QuestionAsked(reply));
+        Assert.Equal(Q.Rest, sut.QuestionAsked(reply));
     }
 
     [Fact]
@@ -246,8 +242,9 @@ public class TriageConversationTests
 
         Assert.Contains("BackCare summary", summary);
         Assert.Contains("- How long: about 6 weeks", summary);
-        Assert.Contains("- Pain now (0-10): 5", summary);
-        Assert.Contains("- Spreads down a leg: yes (one leg)", summary);
+        Assert.Contains("- Pain at its worst (0-10): about 5 out of 10", summary);
+        Assert.Contains("- Pain spreads down a leg: yes (one leg)", summary);
+        Assert.Contains("(in their words: \"yes down to my foot\")", summary);
         Assert.Contains("- Below the knee: yes", summary);
         Assert.Contains("Result: see a doctor within about a week", summary);
         Assert.DoesNotContain("**", summary);
@@ -262,7 +259,7 @@ public class TriageConversationTests
         var reply = await sut.SayAsync("summary");
 
         Assert.Contains("- How long: 10 days", BotConversation.Join(reply));
-        Assert.Contains("- Pain now (0-10): 6", BotConversation.Join(reply));
+        Assert.Contains("- Pain at its worst (0-10): about 6 out of 10", BotConversation.Join(reply));
         Assert.Equal(Q.Rest, sut.QuestionAsked(reply));
     }
 

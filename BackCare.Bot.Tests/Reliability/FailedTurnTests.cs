@@ -20,7 +20,9 @@ public class FailedTurnTests
         await using var host = await RunningHost.StartAsync();
         var conversation = Guid.NewGuid().ToString("N");
         Assert.Contains("safety checks", await SayAsync(host, connector, conversation, "hi"));
-        Assert.Contains("How long have you had", await SayAsync(host, connector, conversation, "none of these"));
+        Assert.Contains("How old are you", await SayAsync(host, connector, conversation, "none of these"));
+        Assert.Contains("Where is the pain", await SayAsync(host, connector, conversation, "34"));
+        Assert.Contains("How long have you had", await SayAsync(host, connector, conversation, "lower back"));
         Assert.Contains("How bad is the pain", await SayAsync(host, connector, conversation, "5 days"));
 
         connector.FailWith = 503;
@@ -39,7 +41,7 @@ public class FailedTurnTests
         Assert.NotNull(kept);
         Assert.Equal(5, kept.Answers.DurationDays);
         Assert.Null(kept.Answers.Severity);
-        Assert.Contains("ease when you rest", next);
+        Assert.Contains("get better when you rest", next);
         Assert.Equal(5, after!.Answers.DurationDays);
         Assert.Equal(4, after.Answers.Severity);
         Assert.False(after.Answers.ScreenPositive);
@@ -96,14 +98,14 @@ public class FailedTurnTests
         await using var host = await RunningHost.StartAsync(services: s => s.AddSingleton(storage.Object), logs: logs);
         var http = new HttpConversation(host, Guid.NewGuid().ToString("N"));
         Assert.Contains("safety checks", await http.SayAsync("hi"));
-        Assert.Contains("How long have you had", await http.SayAsync("none of these"));
+        Assert.Contains("How old are you", await http.SayAsync("none of these"));
 
         failNext = true;
         var apology = await http.SayAsync("my secret symptom words");
-        var next = await http.SayAsync("5 days");
+        var next = await http.SayAsync("34");
 
         Assert.Contains(AdapterWithErrorHandler.TurnFailedApology, apology);
-        Assert.Contains("How bad is the pain", next);
+        Assert.Contains("Where is the pain", next);
         storage.Verify(s => s.DeleteAsync(It.IsAny<string[]>(), It.IsAny<CancellationToken>()), Times.Never());
         Assert.Contains("IOException", logs.All);
         Assert.DoesNotContain("secret symptom", logs.All);

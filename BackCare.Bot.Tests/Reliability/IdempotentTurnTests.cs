@@ -13,7 +13,7 @@ public class IdempotentTurnTests
     {
         await using var host = await RunningHost.StartAsync();
         var conversation = Guid.NewGuid().ToString("N");
-        await new HttpConversation(host, conversation).AnswerUntilAsync("Does the pain ease when you rest");
+        await new HttpConversation(host, conversation).AnswerUntilAsync("Does the pain get better when you rest");
         var no = Activities.Message("no", conversation);
 
         var first = await host.ExpectRepliesAsync((JObject)no.DeepClone());
@@ -21,9 +21,9 @@ public class IdempotentTurnTests
         var data = await StoredState.ConversationDataAsync(host, conversation);
 
         Assert.Equal(Answer.No, data!.Answers.EasesWithRest);
-        Assert.Null(data.Answers.WorseAtNight);
+        Assert.Null(data.Answers.SpreadsDownLeg);
         Assert.Equal(Texts(first), Texts(again));
-        Assert.Contains("worse at night", Texts(first), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("spread down into one or both of your legs", Texts(first), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -35,14 +35,14 @@ public class IdempotentTurnTests
             ["BackCare:Storage:DataFolder"] = Directory.CreateTempSubdirectory("backcare-retry-").FullName,
         });
         var conversation = Guid.NewGuid().ToString("N");
-        await new HttpConversation(host, conversation).AnswerUntilAsync("Does the pain ease when you rest");
+        await new HttpConversation(host, conversation).AnswerUntilAsync("Does the pain get better when you rest");
         var no = Activities.Message("no", conversation);
 
         var both = await Task.WhenAll(host.ExpectRepliesAsync((JObject)no.DeepClone()), host.ExpectRepliesAsync((JObject)no.DeepClone()));
         var data = await StoredState.ConversationDataAsync(host, conversation);
 
         Assert.Equal(Answer.No, data!.Answers.EasesWithRest);
-        Assert.Null(data.Answers.WorseAtNight);
+        Assert.Null(data.Answers.SpreadsDownLeg);
         Assert.Equal(Texts(both[0]), Texts(both[1]));
     }
 
@@ -58,14 +58,14 @@ public class IdempotentTurnTests
         var no = Activities.Message("no", conversation);
         await using (var first = await RunningHost.StartAsync(settings))
         {
-            await new HttpConversation(first, conversation).AnswerUntilAsync("Does the pain ease when you rest");
+            await new HttpConversation(first, conversation).AnswerUntilAsync("Does the pain get better when you rest");
             await first.ExpectRepliesAsync((JObject)no.DeepClone());
         }
 
         await using var second = await RunningHost.StartAsync(settings);
         await second.ExpectRepliesAsync((JObject)no.DeepClone());
         var data = await StoredState.ConversationDataAsync(second, conversation);
-        Assert.Null(data!.Answers.WorseAtNight);
+        Assert.Null(data!.Answers.SpreadsDownLeg);
 
         // Many more turns: only the last ids (and the replies of the very last few) are kept.
         var http = new HttpConversation(second, conversation);

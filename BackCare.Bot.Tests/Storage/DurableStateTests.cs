@@ -42,7 +42,7 @@ public class DurableStateTests
         }
 
         await using var second = await RunningHost.StartAsync(Sqlite(folder));
-        var back = await new HttpConversation(second, conversation).SayAsync("hello again");
+        var back = await new HttpConversation(second, conversation).SayAsync("is anyone there");
 
         Assert.Contains("We're at exercise 2 of 7 (Cat-cow), step 1", back);
         Assert.Contains("Step 1 of 3", back);

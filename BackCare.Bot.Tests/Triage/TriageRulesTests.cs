@@ -41,7 +41,17 @@ public class TriageRulesTests
         { "chest pain", AllClear with { ChestPain = Answer.Yes }, Disposition.Emergency, RedFlag.ChestPain },
         { "fever", AllClear with { Fever = Answer.Yes }, Disposition.Urgent, RedFlag.Fever },
         { "weight loss", AllClear with { WeightLoss = Answer.Yes }, Disposition.Urgent, RedFlag.WeightLoss },
-        { "severe, not eased by rest", AllClear with { Severity = 8, EasesWithRest = Answer.No }, Disposition.Urgent, RedFlag.SevereNotEasedByRest },
+        { "not eased by rest, at a low score", AllClear with { Severity = 2, EasesWithRest = Answer.No }, Disposition.Urgent, RedFlag.NoReliefFromRest },
+        { "changed sexual function", AllClear with { SexualFunction = Answer.Yes }, Disposition.Emergency, RedFlag.SexualFunction },
+        { "pain down both legs", AllClear with { SpreadsDownLeg = Answer.Yes, PainLegs = Legs.Both }, Disposition.Emergency, RedFlag.BothLegsNumbOrWeak },
+        { "worse with a sneeze, cough or poo", AllClear with { SneezeCoughOrPoo = Answer.Yes }, Disposition.Urgent, RedFlag.SneezeCoughOrPoo },
+        { "upper back", AllClear with { PainSite = PainSite.Upper }, Disposition.Urgent, RedFlag.UpperBackPain },
+        { "upper and lower back", AllClear with { PainSite = PainSite.Both }, Disposition.Urgent, RedFlag.UpperBackPain },
+        { "a spinal injection lately", AllClear with { RecentSpinalProcedure = Answer.Yes }, Disposition.Urgent, RedFlag.RecentSpinalProcedure },
+        { "70 or over with a small fall", AllClear with { Age = AgeBand.SeventyOrOver, RecentFallOrKnock = Answer.Yes }, Disposition.Urgent, RedFlag.FallWithOsteoporosisOrSteroids },
+        { "steroid tablets without a fall", AllClear with { OsteoporosisOrSteroids = Answer.Yes, RecentFallOrKnock = Answer.No }, Disposition.Doctor, RedFlag.OsteoporosisOrSteroids },
+        { "16 to 19", AllClear with { Age = AgeBand.From16To19 }, Disposition.Doctor, RedFlag.UnderTwenty },
+        { "new pain at 50 to 69", AllClear with { Age = AgeBand.From50To69, FirstEverBackPain = Answer.Yes }, Disposition.Doctor, RedFlag.FirstEverOver50 },
         { "worse at night", AllClear with { WorseAtNight = Answer.Yes }, Disposition.Urgent, RedFlag.WorseAtNight },
         { "one leg numb", AllClear with { NumbnessTinglingWeakness = Answer.Yes, NumbnessLegs = Legs.One, NumbnessGettingWorse = Answer.No }, Disposition.Urgent, RedFlag.OneLegNumbOrWeak },
         { "cancer history", AllClear with { CancerHistory = Answer.Yes }, Disposition.Urgent, RedFlag.CancerHistory },
@@ -95,12 +105,13 @@ public class TriageRulesTests
     }
 
     [Theory]
-    [InlineData(6, Answer.No, Disposition.SelfCare)]
+    [InlineData(0, Answer.No, Disposition.Urgent)]
+    [InlineData(6, Answer.No, Disposition.Urgent)]
     [InlineData(7, Answer.No, Disposition.Urgent)]
     [InlineData(7, Answer.NotSure, Disposition.Urgent)]
     [InlineData(7, Answer.Yes, Disposition.SelfCare)]
     [InlineData(10, Answer.Yes, Disposition.SelfCare)]
-    public void Severity_is_severe_from_seven_and_urgent_only_when_rest_does_not_ease_it(int severity, Answer easesWithRest, Disposition expected)
+    public void Pain_that_rest_does_not_ease_is_urgent_at_any_score(int severity, Answer easesWithRest, Disposition expected)
     {
         Assert.Equal(expected, TriageRules.Decide(AllClear with { Severity = severity, EasesWithRest = easesWithRest }).Level);
     }
@@ -129,15 +140,45 @@ public class TriageRulesTests
     [Fact]
     public void Pain_down_a_leg_that_stops_above_the_knee_is_not_a_finding()
     {
-        var answers = AllClear with { SpreadsDownLeg = Answer.Yes, PainLegs = Legs.Both, BelowKnee = Answer.No };
+        var answers = AllClear with { SpreadsDownLeg = Answer.Yes, PainLegs = Legs.One, BelowKnee = Answer.No };
 
         Assert.Equal(Disposition.SelfCare, TriageRules.Decide(answers).Level);
     }
 
     [Fact]
-    public void Osteoporosis_without_a_fall_is_not_a_finding()
+    public void Osteoporosis_without_a_fall_needs_a_doctor_and_with_a_fall_is_urgent()
     {
-        Assert.Equal(Disposition.SelfCare, TriageRules.Decide(AllClear with { OsteoporosisOrSteroids = Answer.Yes, RecentFallOrKnock = Answer.No }).Level);
+        Assert.Equal(Disposition.Doctor, TriageRules.Decide(AllClear with { OsteoporosisOrSteroids = Answer.Yes, RecentFallOrKnock = Answer.No }).Level);
+        Assert.Equal(Disposition.Urgent, TriageRules.Decide(AllClear with { OsteoporosisOrSteroids = Answer.Yes, RecentFallOrKnock = Answer.Yes }).Level);
+    }
+
+    [Theory]
+    [InlineData(AgeBand.From50To69, Disposition.SelfCare)]
+    [InlineData(AgeBand.SeventyOrOver, Disposition.Urgent)]
+    public void A_small_fall_is_urgent_from_seventy(AgeBand age, Disposition expected)
+    {
+        Assert.Equal(expected, TriageRules.Decide(AllClear with { Age = age, RecentFallOrKnock = Answer.Yes }).Level);
+    }
+
+    [Theory]
+    [InlineData(AgeBand.Under16, true)]
+    [InlineData(AgeBand.From16To19, false)]
+    public void Someone_under_sixteen_is_not_triaged_or_offered_exercise(AgeBand age, bool notTriaged)
+    {
+        var answers = AllClear with { Age = age };
+
+        Assert.Equal(notTriaged, TriageRules.Decide(answers).UnderSixteen);
+        Assert.Equal(!notTriaged, TriageRules.Decide(answers).AllowsExercise);
+        Assert.Equal(notTriaged, TriageInterview.NextQuestion(new TriageAnswers { Age = age, SaddleNumbness = Answer.No, BladderOrBowel = Answer.No, SexualFunction = Answer.No, BothLegsNumbOrWeak = Answer.No, LegWeaknessWorsening = Answer.No, SeriousAccidentOrFall = Answer.No, ChestPain = Answer.No }) is null);
+    }
+
+    [Fact]
+    public void An_emergency_outranks_everything_and_stops_the_questions()
+    {
+        var answers = new TriageAnswers { SexualFunction = Answer.NotSure, Fever = Answer.Yes };
+
+        Assert.Equal(Disposition.Emergency, TriageRules.Decide(answers).Level);
+        Assert.Null(TriageInterview.NextQuestion(answers));
     }
 
     [Fact]
@@ -188,6 +229,7 @@ public class TriageRulesTests
         RedFlag.SaddleNumbness => answers with { SaddleNumbness = Answer.NotSure },
         RedFlag.BladderOrBowel => answers with { BladderOrBowel = Answer.NotSure },
         RedFlag.BothLegsNumbOrWeak when answers.BothLegsNumbOrWeak == Answer.Yes => answers with { BothLegsNumbOrWeak = Answer.NotSure },
+        RedFlag.BothLegsNumbOrWeak when answers.PainLegs == Legs.Both => answers with { PainLegs = Legs.NotSure },
         RedFlag.BothLegsNumbOrWeak => answers with { NumbnessTinglingWeakness = Answer.NotSure },
         RedFlag.WorseningLegWeakness when answers.LegWeaknessWorsening == Answer.Yes => answers with { LegWeaknessWorsening = Answer.NotSure },
         RedFlag.WorseningLegWeakness => answers with { NumbnessGettingWorse = Answer.NotSure },
@@ -195,7 +237,10 @@ public class TriageRulesTests
         RedFlag.ChestPain => answers with { ChestPain = Answer.NotSure },
         RedFlag.Fever => answers with { Fever = Answer.NotSure },
         RedFlag.WeightLoss => answers with { WeightLoss = Answer.NotSure },
-        RedFlag.SevereNotEasedByRest => answers with { EasesWithRest = Answer.NotSure },
+        RedFlag.NoReliefFromRest => answers with { EasesWithRest = Answer.NotSure },
+        RedFlag.SexualFunction => answers with { SexualFunction = Answer.NotSure },
+        RedFlag.SneezeCoughOrPoo => answers with { SneezeCoughOrPoo = Answer.NotSure },
+        RedFlag.RecentSpinalProcedure => answers with { RecentSpinalProcedure = Answer.NotSure },
         RedFlag.WorseAtNight => answers with { WorseAtNight = Answer.NotSure },
         RedFlag.OneLegNumbOrWeak => answers with { NumbnessTinglingWeakness = Answer.NotSure },
         RedFlag.CancerHistory => answers with { CancerHistory = Answer.NotSure },

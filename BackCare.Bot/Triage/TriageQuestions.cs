@@ -57,14 +57,14 @@ public static class TriageQuestions
 
         new(QuestionId.LegPain, QuestionKind.LegSymptom, a => a.SpreadsDownLeg is null,
             (a, r) => a with { SpreadsDownLeg = a.SpreadsDownLeg.Stronger(r.Answer ?? Answer.NotSure), PainLegs = r.Legs ?? a.PainLegs, BelowKnee = r.BelowKnee ?? a.BelowKnee },
-            a => a.SpreadsDownLeg),
-        new(QuestionId.LegPainWhich, QuestionKind.WhichLegs, a => a.SpreadsDownLeg.CountsAsYes() && a.PainLegs is null, (a, r) => a with { PainLegs = r.Legs }, a => a.PainLegs),
+            a => a.SpreadsDownLeg, RedFlag.PainBelowKnee),
+        new(QuestionId.LegPainWhich, QuestionKind.WhichLegs, a => a.SpreadsDownLeg.CountsAsYes() && a.PainLegs is null, (a, r) => a with { PainLegs = r.Legs }, a => a.PainLegs, RedFlag.BothLegsNumbOrWeak),
         new(QuestionId.BelowKnee, QuestionKind.BelowKnee, a => a.SpreadsDownLeg.CountsAsYes() && a.PainLegs == Legs.One && a.BelowKnee is null,
-            (a, r) => a with { BelowKnee = r.Answer }, a => a.BelowKnee),
+            (a, r) => a with { BelowKnee = r.Answer }, a => a.BelowKnee, RedFlag.PainBelowKnee),
         new(QuestionId.Numbness, QuestionKind.LegSymptom, a => a.NumbnessTinglingWeakness is null,
             (a, r) => a with { NumbnessTinglingWeakness = a.NumbnessTinglingWeakness.Stronger(r.Answer ?? Answer.NotSure), NumbnessLegs = r.Legs ?? a.NumbnessLegs },
             a => a.NumbnessTinglingWeakness, RedFlag.OneLegNumbOrWeak),
-        new(QuestionId.NumbnessWhich, QuestionKind.WhichLegs, a => a.NumbnessTinglingWeakness.CountsAsYes() && a.NumbnessLegs is null, (a, r) => a with { NumbnessLegs = r.Legs }, a => a.NumbnessLegs),
+        new(QuestionId.NumbnessWhich, QuestionKind.WhichLegs, a => a.NumbnessTinglingWeakness.CountsAsYes() && a.NumbnessLegs is null, (a, r) => a with { NumbnessLegs = r.Legs }, a => a.NumbnessLegs, RedFlag.BothLegsNumbOrWeak),
         YesNo(QuestionId.NumbnessWorse, RedFlag.WorseningLegWeakness, a => a.NumbnessTinglingWeakness.CountsAsYes() && a.NumbnessLegs == Legs.One, a => a.NumbnessGettingWorse, (a, x) => a with { NumbnessGettingWorse = x }),
 
         new(QuestionId.SameDayScreen, QuestionKind.Checklist,

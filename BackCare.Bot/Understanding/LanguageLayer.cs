@@ -240,7 +240,10 @@ public sealed class LanguageLayer(Lexicon lexicon)
     {
         var sentence = utterance.SentenceOf[mention.Start];
         bool Before(Trigger kind) => triggers.Any(t => t.Kind == kind && t.Start < mention.Start && Reaches(Math.Min(t.End, mention.Start), mention.Start)
-            && (kind != Trigger.NegationBefore || !utterance.Tokens.Skip(t.End).Take(Math.Max(0, mention.Start - t.End)).Contains("just")));
+            && (kind != Trigger.NegationBefore || !utterance.Tokens.Skip(t.End).Take(Math.Max(0, mention.Start - t.End)).Contains("just"))
+
+            // "No, above the knee": a denial followed by a comma is an answer of its own, not a modifier.
+            && (kind is not (Trigger.NegationBefore or Trigger.Other) || t.End >= utterance.Tokens.Count || utterance.Tokens[t.End] != "," || t.End >= mention.Start));
         bool After(Trigger kind, int window) => triggers.Any(t => t.Kind == kind && t.Start >= mention.End && t.Start - mention.End <= window && Reaches(mention.End, t.Start)
             && (kind != Trigger.NegationAfter || !utterance.Tokens.Skip(mention.End).Take(t.Start - mention.End).Contains(",")));
 
