@@ -22,6 +22,7 @@ public static class BackCareEndpoints
             return context.Response.WriteAsJsonAsync(new { error = "Something went wrong on the server." });
         }));
         app.Use(LocalOnlyAsync);
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
 

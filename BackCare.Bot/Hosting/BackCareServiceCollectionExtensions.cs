@@ -1,5 +1,6 @@
 using BackCare.Bot.Bots;
 using BackCare.Bot.Dialogs;
+using BackCare.Bot.DirectLine;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Triage;
@@ -72,7 +73,7 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton<MainDialog>();
         services.AddTransient<IBot, BackCareBot<MainDialog>>();
 
-        services.AddSingleton<DirectLine.OfflineDirectLine>();
+        services.AddDirectLine();
         services.AddHostedService<StartupChecks>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
