@@ -39,6 +39,8 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton<IStorage>(sp => StorageFactory.Create(sp.GetRequiredService<IOptions<BackCareOptions>>().Value.Storage, sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => StorageFactory.LockFor(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<SerializedTurnsMiddleware>();
+        services.AddSingleton<PersonalData>();
+        services.AddSingleton<ConversationIndexMiddleware>();
         services.AddHostedService<StatePurgeService>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
