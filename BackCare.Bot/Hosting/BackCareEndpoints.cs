@@ -15,6 +15,7 @@ public static class BackCareEndpoints
     public static WebApplication MapBackCareEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(error => error.Run(context =>
         {
             // Never a stack trace on the wire, whatever the environment.
