@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
@@ -18,6 +19,10 @@ public class DirectLineProtocolTests
     private sealed class Client(HttpClient http, string token)
     {
         public string Token { get; set; } = token;
+
+        public string UserId { get; set; } = string.Empty;
+
+        public string UserTicket { get; set; } = string.Empty;
 
         public string ConversationId { get; set; } = string.Empty;
 
@@ -49,11 +54,17 @@ public class DirectLineProtocolTests
         public Task<JObject> PostAsync(JObject activity) => JsonAsync(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/activities", activity);
     }
 
-    private static async Task<Client> ConnectAsync(RunningHost host)
+    private static async Task<JObject> TokenAsync(RunningHost host, string body = "{}")
     {
-        using var response = await host.Client.PostAsync("/api/directline/token", new StringContent("""{"userId":"dl_tester"}""", Encoding.UTF8, "application/json"));
-        var token = JObject.Parse(await response.Content.ReadAsStringAsync());
-        var client = new Client(host.Client, (string)token["token"]!);
+        using var response = await host.Client.PostAsync("/api/directline/token", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JObject.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<Client> ConnectAsync(RunningHost host, string body = """{"userId":"dl_tester"}""")
+    {
+        var token = await TokenAsync(host, body);
+        var client = new Client(host.Client, (string)token["token"]!) { UserId = (string)token["userId"]!, UserTicket = (string)token["userTicket"]! };
         using var started = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations");
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         client.ConversationId = (string)JObject.Parse(await started.Content.ReadAsStringAsync())["conversationId"]!;
@@ -147,20 +158,189 @@ public class DirectLineProtocolTests
     }
 
     [Fact]
-    public async Task Refreshing_a_token_retires_the_old_one()
+    public async Task A_refreshed_token_leaves_the_old_one_valid_for_the_grace_period_only()
     {
-        await using var host = await RunningHost.StartAsync();
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var host = await RunningHost.StartAsync(
+            new Dictionary<string, string?> { ["BackCare:DirectLine:RefreshGraceSeconds"] = "30" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
         var client = await ConnectAsync(host);
         var old = client.Token;
 
         var refreshed = await client.JsonAsync(HttpMethod.Post, "/v3/directline/tokens/refresh");
         client.Token = (string)refreshed["token"]!;
-        using var withOld = await client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{client.ConversationId}/activities", token: old);
-        var (activities, _) = await client.ActivitiesAsync();
+        var path = $"/v3/directline/conversations/{client.ConversationId}/activities";
+        using var oldInGrace = await client.SendAsync(HttpMethod.Get, path, token: old);
+        clock.Advance(TimeSpan.FromSeconds(29));
+        using var oldAtEndOfGrace = await client.SendAsync(HttpMethod.Get, path, token: old);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        using var oldAfterGrace = await client.SendAsync(HttpMethod.Get, path, token: old);
+        using var newAfterGrace = await client.SendAsync(HttpMethod.Get, path);
 
         Assert.NotEqual(old, client.Token);
-        Assert.Equal(HttpStatusCode.Unauthorized, withOld.StatusCode);
-        Assert.Empty(activities);
+        Assert.Equal(client.ConversationId, (string?)refreshed["conversationId"]);
+        Assert.Equal(
+            (HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.OK),
+            (oldInGrace.StatusCode, oldAtEndOfGrace.StatusCode, oldAfterGrace.StatusCode, newAfterGrace.StatusCode));
+    }
+
+    [Fact]
+    public async Task The_user_id_is_issued_by_the_server_inside_the_token_and_only_a_verified_ticket_gets_it_again()
+    {
+        await using var host = await RunningHost.StartAsync();
+
+        var first = await TokenAsync(host, """{"userId":"dl_someone_else"}""");
+        var userId = (string)first["userId"]!;
+        var again = await TokenAsync(host, new JObject { ["userTicket"] = first["userTicket"] }.ToString());
+        var ticket = (string)first["userTicket"]!;
+        var tampered = await TokenAsync(host, new JObject { ["userTicket"] = ticket[..^2] + (ticket[^2] == 'A' ? "BA" : "AA") }.ToString());
+        var madeUp = await TokenAsync(host, new JObject { ["userTicket"] = "dl_someone_else" }.ToString());
+
+        Assert.StartsWith("dl_", userId, StringComparison.Ordinal);
+        Assert.NotEqual("dl_someone_else", userId);
+        Assert.Equal(userId, UserInToken((string)first["token"]!));
+        Assert.Equal(userId, (string?)again["userId"]);
+        Assert.Equal(userId, UserInToken((string)again["token"]!));
+        Assert.NotEqual((string?)first["conversationId"], (string?)again["conversationId"]);
+        Assert.NotEqual(userId, (string?)tampered["userId"]);
+        Assert.NotEqual(userId, (string?)madeUp["userId"]);
+        Assert.NotEqual("dl_someone_else", (string?)madeUp["userId"]);
+    }
+
+    [Fact]
+    public async Task Posting_as_another_persons_id_acts_as_the_caller_and_gets_only_the_callers_own_data()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var alice = await ConnectAsync(host, "{}");
+        var mallory = await ConnectAsync(host, "{}");
+        var stranger = await ConnectAsync(host, "{}");
+        await alice.PostAsync(Message("hi", "a-1"));
+        await alice.PostAsync(Message("none of these", "a-2"));
+        var storage = host.Services.GetRequiredService<IStorage>();
+        var aliceKey = $"webchat/conversations/{alice.ConversationId}";
+        var aliceBefore = Newtonsoft.Json.JsonConvert.SerializeObject((await storage.ReadAsync([aliceKey]))[aliceKey]);
+
+        JObject AsAlice(string text, string clientId)
+        {
+            var message = Message(text, clientId);
+            message["from"] = new JObject { ["id"] = alice.UserId, ["name"] = "Alice", ["role"] = "user" };
+            return message;
+        }
+
+        await mallory.PostAsync(AsAlice("summary", "m-1"));
+        var (mallorySummary, watermark) = await mallory.ActivitiesAsync();
+        await mallory.PostAsync(AsAlice("delete my data", "m-2"));
+        var (malloryDelete, _) = await mallory.ActivitiesAsync(watermark);
+        await stranger.PostAsync(Message("summary", "s-1"));
+        var (strangerSummary, _) = await stranger.ActivitiesAsync();
+        var aliceAfter = await storage.ReadAsync([aliceKey]);
+
+        var malloryGot = mallorySummary.Concat(malloryDelete).ToList();
+        Assert.Equal([mallory.UserId, mallory.UserId], malloryGot.Where(a => (string?)a["from"]?["role"] == "user").Select(a => (string?)a["from"]?["id"]));
+        Assert.All(malloryGot.Where(a => (string?)a["from"]?["role"] == "bot"), a => Assert.Equal(mallory.UserId, (string?)a["recipient"]?["id"]));
+        Assert.Equal(BotTexts(strangerSummary), BotTexts(mallorySummary));
+        Assert.Equal(aliceBefore, Newtonsoft.Json.JsonConvert.SerializeObject(Assert.Single(aliceAfter).Value));
+    }
+
+    private static List<string> BotTexts(IEnumerable<JObject> activities)
+        => activities.Where(a => (string?)a["from"]?["role"] == "bot" && (string?)a["type"] == "message").Select(a => (string?)a["text"] ?? a["attachments"]?.ToString() ?? string.Empty).ToList();
+
+    [Fact]
+    public async Task A_conversation_keeps_at_most_its_cap_of_activities_the_newest_ones_and_the_watermark_keeps_counting()
+    {
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["BackCare:DirectLine:MaxActivitiesPerConversation"] = "5" });
+        var client = await ConnectAsync(host);
+
+        for (var i = 1; i <= 6; i++)
+        {
+            await client.PostAsync(Message(i == 1 ? "hi" : "help", $"c-{i}"));
+        }
+
+        var (kept, watermark) = await client.ActivitiesAsync();
+        var (none, sameWatermark) = await client.ActivitiesAsync(watermark);
+
+        Assert.Equal(5, kept.Count);
+        Assert.Contains(kept, a => (string?)a["channelData"]?["clientActivityID"] == "c-6");
+        Assert.DoesNotContain(kept, a => (string?)a["channelData"]?["clientActivityID"] == "c-1");
+        Assert.True(int.Parse(watermark, System.Globalization.CultureInfo.InvariantCulture) > 5, watermark);
+        Assert.Empty(none);
+        Assert.Equal(watermark, sameWatermark);
+    }
+
+    [Fact]
+    public async Task A_conversation_keeps_at_most_its_cap_of_bytes()
+    {
+        const int Cap = 60_000;
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["BackCare:DirectLine:MaxTranscriptBytes"] = Cap.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var client = await ConnectAsync(host);
+
+        for (var i = 1; i <= 8; i++)
+        {
+            await client.PostAsync(Message(new string('x', 20_000) + i, $"big-{i}"));
+        }
+
+        var (kept, _) = await client.ActivitiesAsync();
+
+        var bytes = kept.Sum(a => Encoding.UTF8.GetByteCount(a.ToString(Newtonsoft.Json.Formatting.None)));
+        Assert.InRange(bytes, 1, Cap);
+        Assert.Contains(kept, a => (string?)a["channelData"]?["clientActivityID"] == "big-8");
+        Assert.DoesNotContain(kept, a => (string?)a["channelData"]?["clientActivityID"] == "big-1");
+    }
+
+    [Fact]
+    public async Task The_token_routes_are_rate_limited_per_client_and_conversations_already_open_carry_on()
+    {
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["BackCare:DirectLine:TokenRequestsPerMinute"] = "3" });
+        var client = await ConnectAsync(host);
+        await TokenAsync(host);
+        await TokenAsync(host);
+
+        using var page = await host.Client.PostAsync("/api/directline/token", new StringContent("{}", Encoding.UTF8, "application/json"));
+        using var generate = await host.Client.PostAsync("/v3/directline/tokens/generate", null);
+        var posted = await client.PostAsync(Message("hi", "c-1"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.True(page.Headers.RetryAfter is not null, "429 without Retry-After");
+        Assert.Equal(HttpStatusCode.TooManyRequests, generate.StatusCode);
+        Assert.False(string.IsNullOrEmpty((string?)posted["id"]));
+    }
+
+    [Fact]
+    public async Task Beyond_the_cap_conversations_are_evicted_least_recently_used_first()
+    {
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["BackCare:DirectLine:MaxConversations"] = "3" });
+        var a = await ConnectAsync(host);
+        var b = await ConnectAsync(host);
+        var c = await ConnectAsync(host);
+        await a.ActivitiesAsync();
+
+        var d = await ConnectAsync(host);
+        var afterD = await StatusesAsync(a, b, c, d);
+        await c.ActivitiesAsync();
+        var e = await ConnectAsync(host);
+        var afterE = await StatusesAsync(a, c, d, e);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.OK], afterD);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], afterE);
+    }
+
+    private static async Task<List<HttpStatusCode>> StatusesAsync(params Client[] clients)
+    {
+        var statuses = new List<HttpStatusCode>();
+        foreach (var client in clients)
+        {
+            using var response = await client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{client.ConversationId}/activities");
+            statuses.Add(response.StatusCode);
+        }
+
+        return statuses;
+    }
+
+    private static string UserInToken(string token)
+    {
+        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+        return (string)JObject.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)))["user"]!;
     }
 
     [Fact]
@@ -230,7 +410,9 @@ public class DirectLineProtocolTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Bearer the-direct-line-secret", authorization);
-        Assert.Equal("dl_person", (string?)JObject.Parse(body!)["user"]?["id"]);
+        Assert.StartsWith("dl_", (string?)token["userId"], StringComparison.Ordinal);
+        Assert.NotEqual("dl_person", (string?)token["userId"]);
+        Assert.Equal((string?)token["userId"], (string?)JObject.Parse(body!)["user"]?["id"]);
         Assert.Equal("short-lived-token", (string?)token["token"]);
         Assert.Equal(endpoint, (string?)token["domain"]);
         Assert.DoesNotContain("the-direct-line-secret", text);

@@ -24,6 +24,7 @@ public class WebChatBrowserTests
         Assert.Contains("greeted", run.Output);
         Assert.Contains("self-care", run.Output);
         Assert.Contains("first exercise", run.Output);
+        Assert.Contains("same user after reload", run.Output);
         var png = Png.Read(screenshot);
         Assert.Equal((900, 1100), (png.Width, png.Height));
     }

@@ -8,6 +8,8 @@ public sealed class HttpConversation(RunningHost host, string conversationId, st
 {
     public string UserId => userId;
 
+    public string ConversationId => conversationId;
+
     /// <summary>Every activity the bot has sent in this conversation.</summary>
     public List<JObject> Replies { get; } = [];
 

@@ -22,6 +22,19 @@ try {
   page = await browser.newPage({ viewport: { width: 900, height: 1100 } });
   page.setDefaultTimeout(20000);
   page.on('pageerror', error => problems.push(`page error: ${error.message}`));
+  // The page's Content-Security-Policy must let the widget work: any violation is a failure.
+  page.on('console', message => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) {
+      problems.push(`CSP: ${message.text()}`);
+    }
+  });
+  // The user id comes from the server with each token; a reload must keep it (the page keeps the server's ticket).
+  const userIds = [];
+  page.on('response', async response => {
+    if (response.url().endsWith('/api/directline/token') && response.ok()) {
+      userIds.push((await response.json()).userId);
+    }
+  });
 
   const transcript = page.locator('[role="log"], .webchat__basic-transcript');
   const say = async text => {
@@ -83,6 +96,15 @@ try {
 
   await page.screenshot({ path: screenshotPath, fullPage: false });
   console.log(`screenshot: ${screenshotPath}`);
+
+  // A reload is a new conversation for the same person: the server gives back the same user id.
+  await page.reload();
+  await expect("I'm BackCare");
+  if (userIds.length !== 2 || !/^dl_/.test(userIds[0]) || userIds[0] !== userIds[1]) {
+    problems.push(`the user id did not survive a reload: ${JSON.stringify(userIds)}`);
+  } else {
+    console.log('same user after reload');
+  }
 } catch (error) {
   problems.push(String(error));
   if (page) {

@@ -14,7 +14,7 @@ namespace BackCare.Bot.Bots;
 /// before any dialog, and saves conversation and user state once at the end of every turn.
 /// </summary>
 /// <typeparam name="T">The root dialog.</typeparam>
-public class BackCareBot<T>(ConversationState conversationState, UserState userState, T dialog, CommandReader commands, ILogger<BackCareBot<T>> logger) : ActivityHandler
+public class BackCareBot<T>(ConversationState conversationState, UserState userState, T dialog, CommandReader commands, PersonalData personalData, ILogger<BackCareBot<T>> logger) : ActivityHandler
     where T : Dialog
 {
     /// <summary>The name of the event Web Chat sends when the page opens.</summary>
@@ -130,8 +130,8 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         {
             await conversationState.DeleteAsync(turnContext, cancellationToken);
             await userState.DeleteAsync(turnContext, cancellationToken);
+            await personalData.EraseAsync(turnContext, cancellationToken);
             turnContext.TurnState[StateDeletedKey] = true;
-            logger.LogInformation("Deleted the state of a conversation on request.");
             await turnContext.SendActivityAsync(
                 "Done: I've deleted everything I kept about this conversation, including your answers. If you want to start again, just say hi.",
                 cancellationToken: cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Threading.RateLimiting;
 using BackCare.Bot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
@@ -22,15 +23,47 @@ public static class DirectLineEndpoints
 
     private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore, DateFormatHandling = DateFormatHandling.IsoDateFormat };
 
+    /// <summary>The rate-limiting policy of the token routes: so many tokens per client (IP address) per minute.</summary>
+    public const string TokenRatePolicy = "directline-tokens";
+
+    /// <summary>Adds the services of the token routes: user ids, offline conversations and the per-client rate limit.</summary>
+    /// <param name="services">The services.</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services)
+    {
+        services.AddDataProtection();
+        services.AddSingleton<DirectLineUsers>();
+        services.AddSingleton<OfflineDirectLine>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(TokenRatePolicy, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<BackCareOptions>>().Value.DirectLine.TokenRequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            limiter.OnRejected = (rejected, _) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+        });
+        return services;
+    }
+
     /// <summary>Maps the token endpoint and, in local mode, the offline Direct Line endpoint.</summary>
+    /// <param name="app">The application.</param>
+    /// <returns>The application, for chaining.</returns>
     public static WebApplication MapDirectLine(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/api/directline/token", IssueTokenAsync);
+        app.MapPost("/api/directline/token", IssueTokenAsync).RequireRateLimiting(TokenRatePolicy);
 
         var offline = app.MapGroup(Prefix).AddEndpointFilter(async (context, next) =>
             IsOffline(context.HttpContext.RequestServices) ? await next(context) : Results.NotFound());
-        offline.MapPost("/tokens/generate", (OfflineDirectLine store) => Conversation(store.Create(), StatusCodes.Status200OK));
+        offline.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(TokenRatePolicy);
         offline.MapPost("/tokens/refresh", RefreshToken);
         offline.MapPost("/conversations", StartConversation);
         offline.MapGet("/conversations/{conversationId}", ReconnectConversation);
@@ -47,9 +80,26 @@ public static class DirectLineEndpoints
         return string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]) && string.IsNullOrWhiteSpace(options.DirectLine.Secret);
     }
 
-    private static async Task<IResult> IssueTokenAsync(HttpContext context, IOptions<BackCareOptions> options, OfflineDirectLine offline, IHttpClientFactory httpClients, ILogger<BotHost> logger)
+    /// <summary>
+    /// The offline Direct Line address given to the page: the configured public address, or this request's host
+    /// when it is a loopback one (local mode answers only this machine). Never an unchecked Host header.
+    /// </summary>
+    private static string? OfflineDomain(HttpContext context, DirectLineOptions settings)
     {
-        var userId = await ReadUserIdAsync(context);
+        if (Uri.TryCreate(settings.PublicUrl, UriKind.Absolute, out var configured) && configured.Scheme is "http" or "https")
+        {
+            return configured.GetLeftPart(UriPartial.Authority) + Prefix;
+        }
+
+        var host = context.Request.Host;
+        return host.HasValue && LocalMode.IsLoopbackHost(host.Host) && (host.Port is null or > 0 and <= 65535)
+            ? $"{context.Request.Scheme}://{host.ToUriComponent()}{Prefix}"
+            : null;
+    }
+
+    private static async Task<IResult> IssueTokenAsync(HttpContext context, IOptions<BackCareOptions> options, OfflineDirectLine offline, DirectLineUsers users, IHttpClientFactory httpClients, ILogger<BotHost> logger)
+    {
+        var (userId, userTicket) = users.IdFor(await ReadUserTicketAsync(context));
         var settings = options.Value.DirectLine;
         if (string.IsNullOrWhiteSpace(settings.Secret))
         {
@@ -58,9 +108,13 @@ public static class DirectLineEndpoints
                 return Results.Problem("Web Chat is not configured: set BackCare:DirectLine:Secret.", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
-            var conversation = offline.Create();
-            var domain = $"{context.Request.Scheme}://{context.Request.Host}{Prefix}";
-            return Results.Json(new { token = conversation.Token, conversationId = conversation.Id, expires_in = options.Value.DirectLine.TokenSeconds, domain, webSocket = false, userId });
+            if (OfflineDomain(context, settings) is not { } domain)
+            {
+                return Results.Problem("Set BackCare:DirectLine:PublicUrl to the address browsers use to reach this host.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var (conversation, token) = offline.Create(userId);
+            return Results.Json(new { token, conversationId = conversation.Id, expires_in = settings.TokenSeconds, domain, webSocket = false, userId, userTicket });
         }
 
         // Azure: exchange the secret for a token bound to this user; only the token goes to the browser.
@@ -79,13 +133,20 @@ public static class DirectLineEndpoints
             }
 
             var body = JObject.Parse(await response.Content.ReadAsStringAsync(context.RequestAborted));
-            return Results.Json(new { token = (string?)body["token"], conversationId = (string?)body["conversationId"], expires_in = (int?)body["expires_in"], domain = settings.Endpoint, webSocket = true, userId });
+            return Results.Json(new { token = (string?)body["token"], conversationId = (string?)body["conversationId"], expires_in = (int?)body["expires_in"], domain = settings.Endpoint, webSocket = true, userId, userTicket });
         }
         catch (HttpRequestException ex)
         {
             logger.LogWarning("Direct Line could not be reached: {ExceptionType}.", ex.GetType().Name);
             return Results.Problem("Could not reach Direct Line.", statusCode: StatusCodes.Status502BadGateway);
         }
+    }
+
+    /// <summary>The offline tokens/generate route: a conversation for a fresh user (this route takes no ticket).</summary>
+    private static IResult GenerateToken(OfflineDirectLine store, DirectLineUsers users)
+    {
+        var (conversation, token) = store.Create(users.IdFor(null).UserId);
+        return Conversation(conversation, token, StatusCodes.Status200OK);
     }
 
     private static IResult RefreshToken(HttpContext context, OfflineDirectLine store)
@@ -96,8 +157,8 @@ public static class DirectLineEndpoints
             return Results.StatusCode(status);
         }
 
-        store.Refresh(conversation);
-        return Conversation(conversation, StatusCodes.Status200OK);
+        var token = store.Refresh(conversation, OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!));
+        return Conversation(conversation, token, StatusCodes.Status200OK);
     }
 
     private static IResult StartConversation(HttpContext context, OfflineDirectLine store)
@@ -110,16 +171,16 @@ public static class DirectLineEndpoints
 
         var created = !conversation.Started;
         conversation.Started = true;
-        return Conversation(conversation, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        return Conversation(conversation, OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     private static IResult ReconnectConversation(HttpContext context, OfflineDirectLine store, string conversationId)
     {
         var (conversation, status) = store.Authorize(context.Request.Headers.Authorization, conversationId);
-        return conversation is null ? Results.StatusCode(status) : Conversation(conversation, StatusCodes.Status200OK);
+        return conversation is null ? Results.StatusCode(status) : Conversation(conversation, OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!), StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> PostActivityAsync(HttpContext context, OfflineDirectLine store, AdapterWithErrorHandler adapter, IBot bot, string conversationId)
+    private static async Task<IResult> PostActivityAsync(HttpContext context, OfflineDirectLine store, IOptions<BackCareOptions> options, AdapterWithErrorHandler adapter, IBot bot, string conversationId)
     {
         var (conversation, status) = store.Authorize(context.Request.Headers.Authorization, conversationId);
         if (conversation is null)
@@ -148,12 +209,12 @@ public static class DirectLineEndpoints
 
         // What the Direct Line service would fill in. The user's activity is echoed back with its server id,
         // which is how Web Chat knows it was delivered (it matches channelData.clientActivityID).
-        var serviceUrl = $"{context.Request.Scheme}://{context.Request.Host}{Prefix}";
+        // The sender is the user the token was issued to, whatever from.id the client wrote.
         activity.ChannelId = Channels.Webchat;
-        activity.ServiceUrl = serviceUrl;
+        activity.ServiceUrl = OfflineDomain(context, options.Value.DirectLine) ?? "http://localhost" + Prefix;
         activity.Conversation = new ConversationAccount { Id = conversation.Id };
         activity.Recipient = new ChannelAccount("backcare", "BackCare", RoleTypes.Bot);
-        activity.From.Role = RoleTypes.User;
+        activity.From = new ChannelAccount(conversation.UserId, role: RoleTypes.User);
         activity.Timestamp = DateTimeOffset.UtcNow;
         activity.DeliveryMode = null;
         conversation.Append([activity]);
@@ -204,32 +265,29 @@ public static class DirectLineEndpoints
         };
     }
 
-    private static IResult Conversation(OfflineConversation conversation, int status)
+    private static IResult Conversation(OfflineConversation conversation, string token, int status)
     {
         var expiresIn = (int)Math.Max(0, (conversation.Expires - DateTimeOffset.UtcNow).TotalSeconds);
-        return Results.Json(new { conversationId = conversation.Id, token = conversation.Token, expires_in = expiresIn }, statusCode: status);
+        return Results.Json(new { conversationId = conversation.Id, token, expires_in = expiresIn }, statusCode: status);
     }
 
-    private static async Task<string> ReadUserIdAsync(HttpContext context)
+    /// <summary>The user ticket the page kept from an earlier token response, if the body has one.</summary>
+    private static async Task<string?> ReadUserTicketAsync(HttpContext context)
     {
-        string? userId = null;
-        if (context.Request.ContentLength is > 0 and < 4096)
+        if (context.Request.ContentLength is not (> 0 and < 4096) || !RequestBody.IsJson(context.Request))
         {
-            try
-            {
-                using var reader = new StreamReader(context.Request.Body);
-                var requested = JObject.Parse(await reader.ReadToEndAsync(context.RequestAborted))["userId"];
-                userId = requested?.Type == JTokenType.String ? (string?)requested : null;
-            }
-            catch (JsonException)
-            {
-                userId = null;
-            }
+            return null;
         }
 
-        // Direct Line wants user ids for tokens to start with "dl_"; anything else gets a fresh one.
-        return userId is { Length: > 3 and <= 64 } && userId.StartsWith("dl_", StringComparison.Ordinal) && userId.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
-            ? userId
-            : "dl_" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var ticket = JObject.Parse(await reader.ReadToEndAsync(context.RequestAborted))["userTicket"];
+            return ticket?.Type == JTokenType.String ? (string?)ticket : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

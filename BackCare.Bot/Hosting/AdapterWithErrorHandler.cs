@@ -19,11 +19,14 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         "Sorry, something went wrong on my side and I couldn't finish that step. Your earlier answers are safe: please send your last message again. "
         + "If you have any of the warning signs of a back emergency, don't wait for me: get medical help now.";
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns, ConversationIndexMiddleware conversationIndex)
         : base(auth, logger)
     {
         // One turn per conversation at a time, so two messages sent together both take effect.
         Use(serializedTurns);
+
+        // Each person's conversations are indexed, so "delete my data" can remove all of them.
+        Use(conversationIndex);
 
         // Teams and Web Chat show "typing" while a reply takes longer than half a second.
         Use(new ShowTypingMiddleware());

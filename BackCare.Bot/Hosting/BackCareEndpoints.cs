@@ -15,6 +15,7 @@ public static class BackCareEndpoints
     public static WebApplication MapBackCareEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(error => error.Run(context =>
         {
             // Never a stack trace on the wire, whatever the environment.
@@ -22,6 +23,7 @@ public static class BackCareEndpoints
             return context.Response.WriteAsJsonAsync(new { error = "Something went wrong on the server." });
         }));
         app.Use(LocalOnlyAsync);
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
 

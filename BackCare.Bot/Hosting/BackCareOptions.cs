@@ -33,6 +33,9 @@ public sealed class BackCareOptions
     /// <summary>Gets or sets how the Web Chat page reaches the bot.</summary>
     public DirectLine.DirectLineOptions DirectLine { get; set; } = new();
 
+    /// <summary>Gets or sets the settings of the web page (which sites may frame it).</summary>
+    public WebOptions Web { get; set; } = new();
+
     /// <summary>Gets or sets where conversation state is kept.</summary>
     public StorageOptions Storage { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using BackCare.Bot.Bots;
 using BackCare.Bot.Dialogs;
+using BackCare.Bot.DirectLine;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Triage;
@@ -38,6 +39,8 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton<IStorage>(sp => StorageFactory.Create(sp.GetRequiredService<IOptions<BackCareOptions>>().Value.Storage, sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => StorageFactory.LockFor(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<SerializedTurnsMiddleware>();
+        services.AddSingleton<PersonalData>();
+        services.AddSingleton<ConversationIndexMiddleware>();
         services.AddHostedService<StatePurgeService>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
@@ -72,7 +75,7 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton<MainDialog>();
         services.AddTransient<IBot, BackCareBot<MainDialog>>();
 
-        services.AddSingleton<DirectLine.OfflineDirectLine>();
+        services.AddDirectLine();
         services.AddHostedService<StartupChecks>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;

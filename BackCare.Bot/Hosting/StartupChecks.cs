@@ -22,6 +22,7 @@ public sealed class StartupChecks(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         CheckAuthentication();
+        _ = SecurityHeaders.FrameAncestors(options.Value.Web);
         logger.LogInformation(
             "Clinical content loaded: {QuestionCount} triage questions, {ExerciseCount} exercises.",
             triageContent.Questions.Count,

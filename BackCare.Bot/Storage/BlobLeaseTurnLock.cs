@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 
 namespace BackCare.Bot.Storage;
@@ -19,6 +21,15 @@ public sealed class BlobLeaseTurnLock(BlobContainerClient container) : ITurnLock
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(45);
 
     private readonly InProcessTurnLock _local = new();
+    private readonly ConcurrentDictionary<string, Hold> _held = new(StringComparer.Ordinal);
+
+    /// <summary>The lock blob's name for a conversation.</summary>
+    /// <param name="conversationKey">The conversation.</param>
+    /// <returns>The blob name.</returns>
+    public static string BlobName(string conversationKey) => LockPrefix + Uri.EscapeDataString(conversationKey);
+
+    /// <summary>The folder of the lock blobs.</summary>
+    public const string LockPrefix = "locks/";
 
     /// <inheritdoc/>
     public async Task<IAsyncDisposable> AcquireAsync(string conversationKey, CancellationToken cancellationToken)
@@ -26,7 +37,7 @@ public sealed class BlobLeaseTurnLock(BlobContainerClient container) : ITurnLock
         var local = await _local.AcquireAsync(conversationKey, cancellationToken).ConfigureAwait(false);
         try
         {
-            var blob = container.GetBlobClient("locks/" + Uri.EscapeDataString(conversationKey));
+            var blob = container.GetBlobClient(BlobName(conversationKey));
             await EnsureExistsAsync(blob, cancellationToken).ConfigureAwait(false);
             var lease = blob.GetBlobLeaseClient();
             var deadline = DateTime.UtcNow + MaxWait;
@@ -36,7 +47,9 @@ public sealed class BlobLeaseTurnLock(BlobContainerClient container) : ITurnLock
                 try
                 {
                     await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    return new Hold(lease, local);
+                    var hold = new Hold(blob, lease, local, () => _held.TryRemove(conversationKey, out _));
+                    _held[conversationKey] = hold;
+                    return hold;
                 }
                 catch (RequestFailedException ex) when (ex.Status == 409 && DateTime.UtcNow < deadline)
                 {
@@ -53,6 +66,26 @@ public sealed class BlobLeaseTurnLock(BlobContainerClient container) : ITurnLock
         }
     }
 
+    /// <inheritdoc/>
+    public async Task ForgetAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        if (_held.TryGetValue(conversationKey, out var hold))
+        {
+            // This turn holds the lease: the blob goes when the turn ends.
+            hold.DeleteOnRelease = true;
+            return;
+        }
+
+        try
+        {
+            await container.DeleteBlobIfExistsAsync(BlobName(conversationKey), DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Another instance is in a turn of that conversation right now: the retention purge removes the blob later.
+        }
+    }
+
     private static async Task EnsureExistsAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         try
@@ -65,13 +98,24 @@ public sealed class BlobLeaseTurnLock(BlobContainerClient container) : ITurnLock
         }
     }
 
-    private sealed class Hold(BlobLeaseClient lease, IAsyncDisposable local) : IAsyncDisposable
+    private sealed class Hold(BlobClient blob, BlobLeaseClient lease, IAsyncDisposable local, Action forget) : IAsyncDisposable
     {
+        public bool DeleteOnRelease { get; set; }
+
         public async ValueTask DisposeAsync()
         {
+            forget();
             try
             {
-                await lease.ReleaseAsync().ConfigureAwait(false);
+                if (DeleteOnRelease)
+                {
+                    // Deleting with the lease id ends the lease too.
+                    await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, new BlobRequestConditions { LeaseId = lease.LeaseId }).ConfigureAwait(false);
+                }
+                else
+                {
+                    await lease.ReleaseAsync().ConfigureAwait(false);
+                }
             }
             catch (RequestFailedException)
             {

@@ -117,6 +117,22 @@ public sealed class BlobsStorage : IStorage, IStatePurge
             }
         }
 
+        // The turn locks' blobs too (their names hold conversation ids), unless a turn holds one right now.
+        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, BlobLeaseTurnLock.LockPrefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (blob.Properties.LastModified is { } modified && modified < cutoff && blob.Properties.LeaseState != LeaseState.Leased)
+            {
+                try
+                {
+                    await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+                {
+                    // Leased since it was listed: a turn is running; it goes at a later purge.
+                }
+            }
+        }
+
         return deleted;
     }
 }

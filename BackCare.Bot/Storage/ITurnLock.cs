@@ -11,4 +11,10 @@ public interface ITurnLock
     /// <param name="cancellationToken">A cancellation token.</param>
     /// <returns>The hold; dispose it when the turn ends.</returns>
     Task<IAsyncDisposable> AcquireAsync(string conversationKey, CancellationToken cancellationToken);
+
+    /// <summary>Removes what the lock keeps about a conversation (its lock blob), now or, if a turn holds it, when that turn ends.</summary>
+    /// <param name="conversationKey">The conversation.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns>A task.</returns>
+    Task ForgetAsync(string conversationKey, CancellationToken cancellationToken);
 }

@@ -33,6 +33,10 @@ public sealed class InProcessTurnLock : ITurnLock
         return new Hold(() => Release(conversationKey, entry, wasHeld: true));
     }
 
+    /// <inheritdoc/>
+    /// <remarks>Nothing to remove: the table forgets a conversation as soon as no turn holds or waits for it.</remarks>
+    public Task ForgetAsync(string conversationKey, CancellationToken cancellationToken) => Task.CompletedTask;
+
     private void Release(string conversationKey, Entry entry, bool wasHeld)
     {
         if (wasHeld)

@@ -6,13 +6,19 @@ namespace BackCare.Bot.Storage;
 /// <param name="turnLock">The lock.</param>
 public sealed class SerializedTurnsMiddleware(ITurnLock turnLock) : Microsoft.Bot.Builder.IMiddleware
 {
+    /// <summary>The lock key of a conversation.</summary>
+    /// <param name="channelId">The channel.</param>
+    /// <param name="conversationId">The conversation id.</param>
+    /// <returns>The key.</returns>
+    public static string KeyFor(string? channelId, string? conversationId) => $"{channelId}/{conversationId}";
+
     /// <inheritdoc/>
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
         var activity = turnContext.Activity;
-        var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
+        var key = KeyFor(activity.ChannelId, activity.Conversation?.Id);
         await using (await turnLock.AcquireAsync(key, cancellationToken).ConfigureAwait(false))
         {
             await next(cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,8 @@ namespace BackCare.Bot.Storage;
 /// <summary>
 /// Bot state in a SQLite file: the default store, so a restart loses no conversation. Items are JSON with
 /// type names (see <see cref="StateJson"/>); an <see cref="IStoreItem"/> written with a stale ETag is refused,
-/// and "*" (or no ETag) overwrites.
+/// and "*" (or no ETag) overwrites. Deleted rows are overwritten (<c>secure_delete</c>), and after a deletion
+/// the write-ahead log is checkpointed and truncated, so deleted answers stay neither in free pages nor in the WAL.
 /// </summary>
 public sealed class SqliteStorage : IStorage, IStatePurge
 {
@@ -137,6 +138,7 @@ public sealed class SqliteStorage : IStorage, IStatePurge
         await using var command = connection.CreateCommand();
         command.CommandText = $"DELETE FROM state WHERE key IN ({Parameters(command, keys)})";
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await CheckpointAsync(connection, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -146,7 +148,31 @@ public sealed class SqliteStorage : IStorage, IStatePurge
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM state WHERE updated_utc < $cutoff";
         command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            await CheckpointAsync(connection, cancellationToken);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
+    /// Copies the WAL into the database and truncates it to nothing, so the old versions of deleted rows it held
+    /// are gone. A reader in the middle of a read can hold it up: then it is tried again, a few times.
+    /// </summary>
+    private static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var reader = await checkpoint.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) == 0)
+            {
+                return;
+            }
+        }
     }
 
     private static string Parameters(SqliteCommand command, string[] keys)
@@ -166,7 +192,7 @@ public sealed class SqliteStorage : IStorage, IStatePurge
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 10000;";
+        pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON;";
         pragma.ExecuteNonQuery();
         return connection;
     }

@@ -1,24 +1,27 @@
 // Starts Web Chat: gets a token from this host (which exchanges its Direct Line secret, or runs its own
 // offline Direct Line endpoint), then greets the person by sending the webchat/join event once connected.
 (async function () {
-  const storageKey = 'backcare-user-id';
-  let userId = localStorage.getItem(storageKey);
-  if (!userId) {
-    userId = 'dl_' + Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
-    localStorage.setItem(storageKey, userId);
-  }
+  // The server issues the user id, inside the Direct Line token. The page keeps only the ticket the server
+  // gave with it (which it can verify), so one person stays one person across reloads; ids made up here are
+  // never used.
+  const ticketKey = 'backcare-user-ticket';
+  localStorage.removeItem('backcare-user-id');
 
   try {
     const response = await fetch('api/directline/token', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ userId })
+      body: JSON.stringify({ userTicket: localStorage.getItem(ticketKey) || undefined })
     });
     if (!response.ok) {
       throw new Error('token request failed: ' + response.status);
     }
 
-    const { token, domain, webSocket } = await response.json();
+    const { token, domain, webSocket, userId, userTicket } = await response.json();
+    if (userTicket) {
+      localStorage.setItem(ticketKey, userTicket);
+    }
+
     const directLine = window.WebChat.createDirectLine({ token, domain, webSocket, pollingInterval: 500 });
     const store = window.WebChat.createStore({}, ({ dispatch }) => next => action => {
       if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {

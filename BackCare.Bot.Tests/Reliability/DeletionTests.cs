@@ -1,0 +1,208 @@
+using System.Text;
+using Azure.Storage.Blobs;
+using BackCare.Bot.Storage;
+using BackCare.Bot.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackCare.Bot.Tests.Reliability;
+
+/// <summary>
+/// "delete my data" removes every conversation of the person, for real: the bytes of the SQLite file and its
+/// WAL, and every blob of the container, are read afterwards for the person's ids and answers.
+/// </summary>
+public class DeletionTests
+{
+    /// <summary>The person's answer to "how long", said in words no other reply contains.</summary>
+    private const string Duration = "17 days";
+
+    [Fact]
+    public async Task After_delete_my_data_the_sqlite_file_and_wal_hold_none_of_the_persons_conversations_or_answers()
+    {
+        var folder = Directory.CreateTempSubdirectory("backcare-erase-").FullName;
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["BackCare:Storage:Provider"] = "Sqlite",
+            ["BackCare:Storage:DataFolder"] = folder,
+        });
+        var person = "person-" + Guid.NewGuid().ToString("N");
+        var earlier = new HttpConversation(host, "earlier-" + Guid.NewGuid().ToString("N"), person);
+        var current = new HttpConversation(host, "current-" + Guid.NewGuid().ToString("N"), person);
+        var other = new HttpConversation(host, "other-" + Guid.NewGuid().ToString("N"), "someone-" + Guid.NewGuid().ToString("N"));
+        await AnswerUntilAsync(earlier, "How bad is the pain");
+        await AnswerUntilAsync(current, "How bad is the pain");
+        await other.SayAsync("hi");
+        var before = SqliteBytes(folder);
+        Assert.Contains(Duration, before, StringComparison.Ordinal);
+        Assert.Contains(EarlierId(earlier), before, StringComparison.Ordinal);
+
+        var reply = await current.SayAsync("delete my data");
+
+        var after = SqliteBytes(folder);
+        Assert.Contains("I've deleted everything", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(Duration, after, StringComparison.Ordinal);
+        Assert.DoesNotContain(person, after, StringComparison.Ordinal);
+        Assert.DoesNotContain(EarlierId(earlier), after, StringComparison.Ordinal);
+        Assert.DoesNotContain(EarlierId(current), after, StringComparison.Ordinal);
+        Assert.Equal(0, WalLength(folder));
+        Assert.Contains(KeysIn(folder), k => k.Contains(EarlierId(other), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_delete_my_data_the_blob_container_holds_none_of_the_persons_state_or_lock_blobs()
+    {
+        var connection = await Azurite.ConnectionStringAsync();
+        var containerName = $"erase-{Guid.NewGuid():N}";
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["BackCare:Storage:Provider"] = "Blob",
+            ["BackCare:Storage:BlobConnectionString"] = connection,
+            ["BackCare:Storage:BlobContainer"] = containerName,
+        });
+        var container = new BlobContainerClient(connection, containerName);
+        var person = "person-" + Guid.NewGuid().ToString("N");
+        var earlier = new HttpConversation(host, "earlier-" + Guid.NewGuid().ToString("N"), person);
+        var current = new HttpConversation(host, "current-" + Guid.NewGuid().ToString("N"), person);
+        var other = new HttpConversation(host, "other-" + Guid.NewGuid().ToString("N"), "someone-" + Guid.NewGuid().ToString("N"));
+        await AnswerUntilAsync(earlier, "How bad is the pain");
+        await current.SayAsync("hi");
+        await other.SayAsync("hi");
+        var before = await ContainerTextAsync(container);
+        Assert.Contains(Duration, before, StringComparison.Ordinal);
+        Assert.Contains($"locks/{Uri.EscapeDataString($"emulator/{EarlierId(earlier)}")}", before, StringComparison.Ordinal);
+
+        await current.SayAsync("delete my data");
+
+        var after = await ContainerTextAsync(container);
+        Assert.DoesNotContain(Duration, after, StringComparison.Ordinal);
+        Assert.DoesNotContain(person, after, StringComparison.Ordinal);
+        Assert.DoesNotContain(EarlierId(earlier), after, StringComparison.Ordinal);
+        Assert.DoesNotContain(EarlierId(current), after, StringComparison.Ordinal);
+        Assert.Contains(EarlierId(other), after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_retention_purge_removes_old_lock_blobs_but_not_one_a_turn_holds()
+    {
+        var container = new BlobContainerClient(await Azurite.ConnectionStringAsync(), $"purge-locks-{Guid.NewGuid():N}");
+        var store = new BlobsStorage(container);
+        await store.WriteAsync(new Dictionary<string, object> { ["a"] = new Storage.StorageContractTests.Note() });
+        var turnLock = new BlobLeaseTurnLock(container);
+        await (await turnLock.AcquireAsync("emulator/finished", CancellationToken.None)).DisposeAsync();
+        var running = await turnLock.AcquireAsync("emulator/running", CancellationToken.None);
+
+        await store.PurgeOlderThanAsync(DateTimeOffset.UtcNow.AddMinutes(5));
+        var left = await NamesAsync(container);
+        await running.DisposeAsync();
+
+        Assert.Equal([BlobLeaseTurnLock.BlobName("emulator/running")], left);
+    }
+
+    [Fact]
+    public async Task Delete_my_data_in_web_chat_empties_the_direct_line_transcripts_of_every_conversation_of_the_person()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var first = await WebChat.ConnectAsync(host, null);
+        var second = await WebChat.ConnectAsync(host, first.Ticket);
+        Assert.Equal(first.UserId, second.UserId);
+        await first.PostAsync("hi");
+        await first.PostAsync("none of these");
+        await second.PostAsync("hi");
+        var store = host.Services.GetRequiredService<Microsoft.Bot.Builder.IStorage>();
+        Assert.NotEmpty(await store.ReadAsync([PersonalData.ConversationKey("webchat", first.ConversationId)]));
+
+        await second.PostAsync("delete my data");
+
+        var firstLeft = await first.TranscriptAsync();
+        var secondLeft = await second.TranscriptAsync();
+        Assert.Empty(firstLeft);
+        Assert.Equal(["delete my data"], secondLeft.Where(a => (string?)a["from"]?["role"] == "user").Select(a => (string?)a["text"]));
+        Assert.Contains(secondLeft, a => ((string?)a["text"] ?? string.Empty).Contains("I've deleted everything", StringComparison.Ordinal));
+        Assert.Empty(await store.ReadAsync([
+            PersonalData.ConversationKey("webchat", first.ConversationId),
+            PersonalData.ConversationKey("webchat", second.ConversationId),
+            PersonalData.UserKey("webchat", first.UserId),
+            PersonalData.IndexKey("webchat", first.UserId)]));
+    }
+
+    private static string EarlierId(HttpConversation conversation) => conversation.ConversationId;
+
+    private static async Task AnswerUntilAsync(HttpConversation conversation, string marker)
+    {
+        var reply = await conversation.SayAsync("hi");
+        for (var i = 0; i < 20 && !reply.Contains(marker, StringComparison.Ordinal); i++)
+        {
+            reply = await conversation.SayAsync(reply switch
+            {
+                _ when reply.Contains("How long have you had", StringComparison.Ordinal) => "about " + Duration,
+                _ when reply.Contains("safety checks", StringComparison.Ordinal) => "none of these",
+                _ when reply.Contains("How old are you", StringComparison.Ordinal) => "34",
+                _ when reply.Contains("Where is the pain", StringComparison.Ordinal) => "lower back",
+                _ => "no",
+            });
+        }
+
+        Assert.Contains(marker, reply, StringComparison.Ordinal);
+    }
+
+    /// <summary>The raw bytes of the database, its WAL and its shared-memory file, as text (ids and answers are ASCII).</summary>
+    private static string SqliteBytes(string folder)
+    {
+        var text = new StringBuilder();
+        foreach (var file in Directory.GetFiles(folder, "backcare-state.db*"))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            text.Append(Encoding.Latin1.GetString(copy.ToArray()));
+        }
+
+        return text.ToString();
+    }
+
+    private static long WalLength(string folder)
+    {
+        var wal = new FileInfo(Path.Combine(folder, "backcare-state.db-wal"));
+        return wal.Exists ? wal.Length : 0;
+    }
+
+    private static List<string> KeysIn(string folder)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "backcare-state.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key FROM state";
+        using var reader = command.ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    private static async Task<List<string>> NamesAsync(BlobContainerClient container)
+    {
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>Every blob's name and content, as one text.</summary>
+    private static async Task<string> ContainerTextAsync(BlobContainerClient container)
+    {
+        var text = new StringBuilder();
+        foreach (var name in await NamesAsync(container))
+        {
+            text.AppendLine(name);
+            text.AppendLine((await container.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToString());
+        }
+
+        return text.ToString();
+    }
+}

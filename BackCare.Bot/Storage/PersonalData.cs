@@ -1,0 +1,153 @@
+using BackCare.Bot.DirectLine;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
+
+namespace BackCare.Bot.Storage;
+
+/// <summary>
+/// Everything kept about a person, so that "delete my data" can remove all of it: an index from each user to
+/// their conversations (kept in the store, next to the user's state), and the erasure itself, which removes the
+/// state of every conversation in the index, the user's state, the index, the conversations' turn-lock blobs and
+/// the offline Direct Line transcripts. The stores overwrite what they delete (see <see cref="SqliteStorage"/>).
+/// </summary>
+public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDirectLine directLine, ILogger<PersonalData> logger)
+{
+    /// <summary>The most conversations indexed per user; the oldest are past retention long before this.</summary>
+    public const int MaxIndexedConversations = 500;
+
+    /// <summary>How often an unchanged index is written again, so the retention purge never removes the index of someone still talking.</summary>
+    public static readonly TimeSpan IndexRefresh = TimeSpan.FromHours(12);
+
+    /// <summary>The store key of a user's conversation index.</summary>
+    /// <param name="channelId">The channel.</param>
+    /// <param name="userId">The user id in that channel.</param>
+    /// <returns>The key.</returns>
+    public static string IndexKey(string channelId, string userId) => $"{channelId}/users/{userId}/conversations";
+
+    /// <summary>The store key of a conversation's state (as the SDK's ConversationState names it).</summary>
+    /// <param name="channelId">The channel.</param>
+    /// <param name="conversationId">The conversation id.</param>
+    /// <returns>The key.</returns>
+    public static string ConversationKey(string channelId, string conversationId) => $"{channelId}/conversations/{conversationId}";
+
+    /// <summary>The store key of a user's state (as the SDK's UserState names it).</summary>
+    /// <param name="channelId">The channel.</param>
+    /// <param name="userId">The user id.</param>
+    /// <returns>The key.</returns>
+    public static string UserKey(string channelId, string userId) => $"{channelId}/users/{userId}";
+
+    /// <summary>Adds the turn's conversation to its user's index (written only when new, or now and then to keep it from the purge).</summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns>A task.</returns>
+    public async Task RecordAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.From?.Id) || string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            return;
+        }
+
+        var key = IndexKey(activity.ChannelId, activity.From.Id);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var index = (await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false)).TryGetValue(key, out var stored) && stored is UserConversations known
+                    ? known
+                    : new UserConversations();
+                var now = DateTimeOffset.UtcNow;
+                if (index.Conversations.Contains(activity.Conversation.Id) && now - index.Touched < IndexRefresh)
+                {
+                    return;
+                }
+
+                index.Conversations.Remove(activity.Conversation.Id);
+                index.Conversations.Add(activity.Conversation.Id);
+                if (index.Conversations.Count > MaxIndexedConversations)
+                {
+                    index.Conversations.RemoveRange(0, index.Conversations.Count - MaxIndexedConversations);
+                }
+
+                index.Touched = now;
+                await storage.WriteAsync(new Dictionary<string, object> { [key] = index }, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && attempt < 3)
+            {
+                // Another conversation of the same person changed the index since it was read: read it again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Erases everything kept about the turn's user: every indexed conversation's state (this one included), the
+    /// user's state and index, the conversations' lock blobs and, in Web Chat, the offline transcripts (keeping
+    /// only the activity being answered).
+    /// </summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns>A task.</returns>
+    public async Task EraseAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        var channel = activity.ChannelId ?? string.Empty;
+        var userId = activity.From?.Id;
+        var conversations = new HashSet<string>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            conversations.Add(activity.Conversation.Id);
+        }
+
+        var keys = new List<string>();
+        if (!string.IsNullOrEmpty(userId))
+        {
+            var indexKey = IndexKey(channel, userId);
+            if ((await storage.ReadAsync([indexKey], cancellationToken).ConfigureAwait(false)).TryGetValue(indexKey, out var stored) && stored is UserConversations index)
+            {
+                conversations.UnionWith(index.Conversations);
+            }
+
+            keys.Add(UserKey(channel, userId));
+            keys.Add(indexKey);
+        }
+
+        keys.AddRange(conversations.Select(c => ConversationKey(channel, c)));
+        await storage.DeleteAsync([.. keys], cancellationToken).ConfigureAwait(false);
+        foreach (var conversation in conversations)
+        {
+            await turnLock.ForgetAsync(SerializedTurnsMiddleware.KeyFor(channel, conversation), cancellationToken).ConfigureAwait(false);
+        }
+
+        var transcripts = channel == Channels.Webchat && !string.IsNullOrEmpty(userId) ? directLine.ForgetUser(userId, activity.Id) : 0;
+        logger.LogInformation("Deleted a person's data on request: {Conversations} conversations, {Transcripts} Direct Line transcripts.", conversations.Count, transcripts);
+    }
+}
+
+/// <summary>The conversations of one user, oldest first: what "delete my data" removes besides the user's own state.</summary>
+public sealed class UserConversations : IStoreItem
+{
+    /// <summary>Gets the conversation ids, oldest first.</summary>
+    public List<string> Conversations { get; init; } = [];
+
+    /// <summary>Gets or sets when the index was last written.</summary>
+    public DateTimeOffset Touched { get; set; }
+
+    /// <inheritdoc/>
+    public string ETag { get; set; } = "*";
+}
+
+/// <summary>Records each turn's conversation in its user's index (see <see cref="PersonalData"/>).</summary>
+/// <param name="personalData">The index.</param>
+public sealed class ConversationIndexMiddleware(PersonalData personalData) : Microsoft.Bot.Builder.IMiddleware
+{
+    /// <inheritdoc/>
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        await personalData.RecordAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await next(cancellationToken).ConfigureAwait(false);
+    }
+}
