@@ -235,11 +235,11 @@ public class RoutineConversationTests
         await teams.SayAsync("yes, let's start");
         var teamsStep = (await teams.SayAsync("done"))[^1];
 
-        Assert.Equal(RoutineDialog.StepButtons, webStep.SuggestedActions.Actions.Select(a => a.Title));
+        Assert.Equal(RoutineDialog.StepButtons.Select(b => Language.Text[b]), webStep.SuggestedActions.Actions.Select(a => a.Title));
         Assert.Null(teamsStep.SuggestedActions);
         Assert.Single(teamsStep.Attachments);
         var card = Cards.Hero(teamsStep)!;
-        Assert.Equal(RoutineDialog.StepButtons, card.Buttons.Select(b => b.Title));
+        Assert.Equal(RoutineDialog.StepButtons.Select(b => Language.Text[b]), card.Buttons.Select(b => b.Title));
         Assert.Contains("Step 1 of 2", card.Text);
     }
 

@@ -6,14 +6,15 @@ namespace BackCare.Bot.Tests.Exercises;
 public class RoutineWalkTests
 {
     private static readonly ExerciseCatalogue Catalogue = ExerciseCatalogue.Load(Path.Combine(SolutionPaths.BotProject, "Exercises", "exercises.json"));
-    private readonly RoutineWalk _sut = new(Catalogue);
+    private static readonly RoutineWalk Walk = new(Catalogue, Language.Text);
+    private readonly RoutineWalk _sut = Walk;
 
     private static RoutineProgress Progress(params string[] ids) => new(new Routine(ids, 10, false));
 
     [Fact]
     public void An_exercise_with_sets_has_an_introduction_its_steps_and_a_page_per_further_set()
     {
-        var pages = RoutineWalk.Pages(Catalogue["bird-dog"]);
+        var pages = Walk.Pages(Catalogue["bird-dog"]);
 
         Assert.Equal(1 + 4 + 2, pages.Count);
         Assert.StartsWith("What it's for:", pages[0]);
@@ -26,17 +27,17 @@ public class RoutineWalkTests
     [Fact]
     public void The_easier_variant_comes_with_the_set_up_and_the_harder_one_at_the_end()
     {
-        var pages = RoutineWalk.Pages(Catalogue["bird-dog"]);
+        var pages = Walk.Pages(Catalogue["bird-dog"]);
 
         Assert.Contains($"If that's too much: {Catalogue["bird-dog"].Easier}", pages[0]);
         Assert.Contains($"once this feels easy: {Catalogue["bird-dog"].Harder}", pages[^1]);
-        Assert.DoesNotContain("once this feels easy", string.Join("\n", RoutineWalk.Pages(Catalogue["childs-pose"])));
+        Assert.DoesNotContain("once this feels easy", string.Join("\n", Walk.Pages(Catalogue["childs-pose"])));
     }
 
     [Fact]
     public void Holds_are_said_plainly()
     {
-        var pages = RoutineWalk.Pages(Catalogue["childs-pose"]);
+        var pages = Walk.Pages(Catalogue["childs-pose"]);
 
         Assert.Contains("Hold for 10 to 30 seconds", pages[^1]);
     }
@@ -54,7 +55,7 @@ public class RoutineWalkTests
     public void Next_goes_through_every_page_then_every_exercise_then_finishes()
     {
         var progress = Progress("breathing", "walking");
-        var pages = RoutineWalk.Pages(Catalogue["breathing"]).Count + RoutineWalk.Pages(Catalogue["walking"]).Count;
+        var pages = Walk.Pages(Catalogue["breathing"]).Count + Walk.Pages(Catalogue["walking"]).Count;
 
         var moves = 0;
         while (_sut.Next(progress))
@@ -73,7 +74,7 @@ public class RoutineWalkTests
         progress.Exercise = 1;
 
         _sut.Back(progress);
-        Assert.Equal((0, RoutineWalk.Pages(Catalogue["cat-cow"]).Count - 1), (progress.Exercise, progress.Page));
+        Assert.Equal((0, Walk.Pages(Catalogue["cat-cow"]).Count - 1), (progress.Exercise, progress.Page));
 
         progress.Page = 0;
         _sut.Back(progress);

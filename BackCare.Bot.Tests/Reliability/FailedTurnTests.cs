@@ -104,7 +104,7 @@ public class FailedTurnTests
         var apology = await http.SayAsync("my secret symptom words");
         var next = await http.SayAsync("34");
 
-        Assert.Contains(AdapterWithErrorHandler.TurnFailedApology, apology);
+        Assert.Contains(Language.Text[AdapterWithErrorHandler.TurnFailedPhrase], apology);
         Assert.Contains("Where is the pain", next);
         storage.Verify(s => s.DeleteAsync(It.IsAny<string[]>(), It.IsAny<CancellationToken>()), Times.Never());
         Assert.Contains("IOException", logs.All);

@@ -69,7 +69,7 @@ public class HostileInputTests
 
         Assert.Contains("safety checks", string.Join("\n", first.Select(HttpConversation.TextOf)));
         Assert.NotEmpty(second);
-        Assert.DoesNotContain(AdapterWithErrorHandler.TurnFailedApology, string.Join("\n", second.Select(HttpConversation.TextOf)));
+        Assert.DoesNotContain(Language.Text[AdapterWithErrorHandler.TurnFailedPhrase], string.Join("\n", second.Select(HttpConversation.TextOf)));
     }
 
     [Fact]

@@ -28,6 +28,8 @@ public static class Language
 
     public static SignScanner Signs { get; } = new(Layer);
 
+    public static BackCare.Bot.Content.BotText Text { get; } = BackCare.Bot.Content.BotText.Load(Path.Combine(SolutionPaths.BotProject, "Content", "en", BackCare.Bot.Content.BotText.FileName));
+
     private static TriageContent LoadContent()
     {
         var content = TriageContent.Load(Path.Combine(SolutionPaths.BotProject, "Triage", "triage-content.json"));

@@ -1,4 +1,5 @@
 using BackCare.Bot.Storage;
+using BackCare.Bot.Content;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
 using BackCare.Dialogs.Choices;
@@ -14,18 +15,11 @@ namespace BackCare.Bot.Bots;
 /// before any dialog, and saves conversation and user state once at the end of every turn.
 /// </summary>
 /// <typeparam name="T">The root dialog.</typeparam>
-public class BackCareBot<T>(ConversationState conversationState, UserState userState, T dialog, CommandReader commands, PersonalData personalData, ILogger<BackCareBot<T>> logger) : ActivityHandler
+public class BackCareBot<T>(ConversationState conversationState, UserState userState, T dialog, CommandReader commands, PersonalData personalData, BotText phrases, ILogger<BackCareBot<T>> logger) : ActivityHandler
     where T : Dialog
 {
     /// <summary>The name of the event Web Chat sends when the page opens.</summary>
     public const string WebChatJoinEvent = "webchat/join";
-
-    /// <summary>The greeting, sent once per conversation.</summary>
-    public const string Welcome =
-        "Hi, I'm BackCare. I'll ask you some questions about your back pain and tell you whether you should see a doctor, and how soon. "
-        + "If it's safe, I can then take you through some gentle exercises, one step at a time.\n\n"
-        + "I'm not a doctor and I can't diagnose anything. If you have numbness between your legs, trouble peeing, or weakness in both legs, "
-        + "don't wait for me: get emergency help now.\n\nType **help** at any time. Ready when you are: say hi, or tap the button.";
 
     /// <summary>The longest message the bot reads; answers are short, and this bounds the work of understanding one.</summary>
     public const int MaxMessageLength = 2000;
@@ -114,15 +108,13 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            await turnContext.SendActivityAsync("I didn't get any words there. Could you type your answer, or tap one of the buttons?", cancellationToken: cancellationToken);
+            await turnContext.SendActivityAsync(phrases["emptyMessage"], cancellationToken: cancellationToken);
             return;
         }
 
         if (text.Length > MaxMessageLength)
         {
-            await turnContext.SendActivityAsync(
-                $"That's a long message, and I can only read short answers (up to {MaxMessageLength} characters). Could you answer in a sentence or two? If anything feels like an emergency, call for help now.",
-                cancellationToken: cancellationToken);
+            await turnContext.SendActivityAsync(phrases.Format("longMessage", ("max", MaxMessageLength)), cancellationToken: cancellationToken);
             return;
         }
 
@@ -132,9 +124,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
             await userState.DeleteAsync(turnContext, cancellationToken);
             await personalData.EraseAsync(turnContext, cancellationToken);
             turnContext.TurnState[StateDeletedKey] = true;
-            await turnContext.SendActivityAsync(
-                "Done: I've deleted everything I kept about this conversation, including your answers. If you want to start again, just say hi.",
-                cancellationToken: cancellationToken);
+            await turnContext.SendActivityAsync(phrases["deleted"], cancellationToken: cancellationToken);
             return;
         }
 
@@ -193,7 +183,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         }
 
         data.Welcomed = true;
-        var greeting = ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, [new Choice("Start the check"), new Choice("Help")], Welcome);
+        var greeting = ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, [new Choice(phrases["button.startCheck"]), new Choice(phrases["button.help"])], phrases["welcome"]);
         await turnContext.SendActivityAsync(greeting, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using BackCare.Bot.Content;
 using BackCare.Dialogs;
 using BackCare.Dialogs.Choices;
 using Microsoft.Bot.Builder;
@@ -11,8 +12,12 @@ namespace BackCare.Bot.Dialogs;
 /// </summary>
 /// <typeparam name="T">The type of the value.</typeparam>
 /// <param name="dialogId">The prompt's id.</param>
-public abstract class ClarifyingPrompt<T>(string dialogId) : Prompt<T>(dialogId)
+/// <param name="text">The bot's words around the question.</param>
+public abstract class ClarifyingPrompt<T>(string dialogId, BotText text) : Prompt<T>(dialogId)
 {
+    /// <summary>Gets the bot's words around the question.</summary>
+    protected BotText Text => text;
+
     /// <summary>What the prompt asks, as shown to the person.</summary>
     /// <param name="Text">The question.</param>
     /// <param name="Example">An example answer, for the first retry.</param>
@@ -44,9 +49,9 @@ public abstract class ClarifyingPrompt<T>(string dialogId) : Prompt<T>(dialogId)
         {
             (false, _) when question.ButtonsFirst => ChoiceFactory.ForChannel(channel, choices, question.Text),
             (false, _) => MessageFactory.Text(question.Text),
-            (true, <= 1) when question.ButtonsFirst => ChoiceFactory.ForChannel(channel, choices, $"Sorry, I didn't quite get that. {question.Example}\n\n{question.Text}"),
-            (true, <= 1) => MessageFactory.Text($"Sorry, I didn't quite get that. {question.Example}\n\n{question.Text}"),
-            _ => ChoiceFactory.ForChannel(channel, choices, $"Let's make it easier: please pick the answer closest to yours, or type it in your own words.\n\n{question.Text}"),
+            (true, <= 1) when question.ButtonsFirst => ChoiceFactory.ForChannel(channel, choices, text.Format("notUnderstood", ("example", question.Example), ("question", question.Text))),
+            (true, <= 1) => MessageFactory.Text(text.Format("notUnderstood", ("example", question.Example), ("question", question.Text))),
+            _ => ChoiceFactory.ForChannel(channel, choices, text.Format("pickClosest", ("question", question.Text))),
         };
         activity.InputHint = InputHints.ExpectingInput;
         return turnContext.SendActivityAsync(activity, cancellationToken);

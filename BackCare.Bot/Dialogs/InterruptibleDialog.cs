@@ -1,4 +1,5 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.Content;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
@@ -20,7 +21,7 @@ public abstract class InterruptibleDialog : ComponentDialog
     private readonly Listening _listening;
     private readonly TimeProvider _clock;
 
-    protected InterruptibleDialog(string dialogId, IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TriageContent content, TriageReport report, Listening listening, TimeProvider clock)
+    protected InterruptibleDialog(string dialogId, IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TriageContent content, TriageReport report, Listening listening, TimeProvider clock, BotText text)
         : base(dialogId)
     {
         _conversationData = conversationData;
@@ -29,14 +30,11 @@ public abstract class InterruptibleDialog : ComponentDialog
         _report = report;
         _listening = listening;
         _clock = clock;
+        Text = text;
     }
 
-    /// <summary>What BackCare can do, and the words that work at any turn.</summary>
-    protected const string GeneralHelp =
-        "I ask a few questions about your back pain and tell you how soon to see a doctor, if at all. When it's safe, I can take you through a gentle routine, one step at a time.\n\n"
-        + "You can type these at any time:\n\n- **help**: explain the current question\n- **summary**: a summary of your answers to show a doctor\n"
-        + "- **start over**: begin the questions again\n- **cancel**: stop what we're doing\n- **delete my data**: remove everything I've kept about this conversation\n\n"
-        + "If you notice numbness between your legs, trouble peeing, or weakness in both legs, tell me straight away, or call the emergency number.";
+    /// <summary>Gets the bot's words outside the triage's questions.</summary>
+    protected BotText Text { get; }
 
     /// <summary>
     /// A flow changed by a deploy while this conversation was in it: say so, stop what was running, and let the
@@ -154,16 +152,14 @@ public abstract class InterruptibleDialog : ComponentDialog
             case Command.Cancel:
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
                 data.Stop();
-                await innerDc.Context.SendActivityAsync(
-                    "OK, I've stopped. Type **start over** whenever you want to begin again, **summary** to see your answers, or **delete my data** to remove them.",
-                    cancellationToken: cancellationToken);
+                await innerDc.Context.SendActivityAsync(Text["cancelled"], cancellationToken: cancellationToken);
                 return new DialogTurnResult(DialogTurnStatus.Cancelled);
 
             case Command.StartOver:
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
                 data.StartAgain();
                 await ForgetUnfinishedRoutineAsync(innerDc.Context, cancellationToken);
-                await innerDc.Context.SendActivityAsync("Let's start again from the beginning.", cancellationToken: cancellationToken);
+                await innerDc.Context.SendActivityAsync(Text["startingAgain"], cancellationToken: cancellationToken);
                 return await innerDc.BeginDialogAsync(InitialDialogId!, null, cancellationToken);
 
             default:
@@ -188,16 +184,15 @@ public abstract class InterruptibleDialog : ComponentDialog
     {
         if (data.InRoutine)
         {
-            return "We're in your routine. Say **done** (or next) when you've finished a step, **repeat** to hear it again, **back** for the previous step, "
-                + "**skip** to move to the next exercise, **pause** to take a break, or **stop** to finish. If anything hurts, say **it hurts** and we'll stop.";
+            return Text["help.routine"];
         }
 
         if (data.CurrentQuestion is QuestionId question)
         {
-            var text = _content.Questions[question];
-            return $"{text.Help} {text.Example}\n\nIf you're not sure, it's fine to say \"not sure\": I'll take the careful view.\n\n{GeneralHelp}";
+            var words = _content.Questions[question];
+            return Text.Format("help.question", ("help", words.Help), ("example", words.Example), ("general", Text["help.general"]));
         }
 
-        return GeneralHelp;
+        return Text["help.general"];
     }
 }

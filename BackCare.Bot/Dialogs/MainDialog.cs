@@ -1,4 +1,5 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
@@ -35,13 +36,14 @@ public sealed class MainDialog : InterruptibleDialog
         TriageDialog triage,
         RoutineDialog routine,
         Listening listening,
-        AnswerReader answers)
-        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock)
+        AnswerReader answers,
+        BotText text)
+        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text)
     {
         _conversationData = conversationData;
         _userProfile = userProfile;
         _report = report;
-        _walk = new RoutineWalk(catalogue);
+        _walk = new RoutineWalk(catalogue, text);
         _clock = clock;
 
         AddDialog(new WaterfallDialog(FlowId,
@@ -62,11 +64,11 @@ public sealed class MainDialog : InterruptibleDialog
             AfterRoutineStepAsync,
             RecheckStepAsync,
         ]));
-        AddDialog(new YesNoNotSurePrompt(answers));
+        AddDialog(new YesNoNotSurePrompt(answers, text));
         AddDialog(triage);
         AddDialog(routine);
-        AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)));
-        AddDialog(new ConfirmPrompt(LoadedLiftsId) { ConfirmChoices = (new Choice("Yes, include them"), new Choice("No, skip them")) });
+        AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)) { ConfirmChoices = (new Choice(text["button.yes"]), new Choice(text["button.no"])) });
+        AddDialog(new ConfirmPrompt(LoadedLiftsId) { ConfirmChoices = (new Choice(text["button.includeLifts"]), new Choice(text["button.skipLifts"])) });
         InitialDialogId = FlowId;
     }
 
@@ -76,19 +78,15 @@ public sealed class MainDialog : InterruptibleDialog
         if (data.Outcome is { Level: Disposition.Emergency or Disposition.Urgent } earlier)
         {
             // An urgent or emergency answer stands until the person chooses to start over.
-            await step.Context.SendActivityAsync(
-                $"{_report.Advice(earlier)}\n\nIf things have changed and you want to answer the questions again, type **start over**.",
-                cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(Text.Format("outcomeStands", ("advice", _report.Advice(earlier))), cancellationToken: cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
         if (data.Outcome is not null)
         {
             // Finished earlier: a new message ("thanks", "hi again") should not silently restart the questions.
-            var choices = new List<Choice> { new("Start over"), new("Summary") };
-            await step.Context.SendActivityAsync(
-                ChoiceFactory.ForChannel(step.Context.Activity.ChannelId, choices, "Welcome back. We finished the questions earlier. Say **start over** to check your back again, or **summary** to see your answers."),
-                cancellationToken);
+            var choices = new List<Choice> { new(Text["button.startOver"]), new(Text["button.summary"]) };
+            await step.Context.SendActivityAsync(ChoiceFactory.ForChannel(step.Context.Activity.ChannelId, choices, Text["finishedEarlier"]), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
@@ -109,11 +107,11 @@ public sealed class MainDialog : InterruptibleDialog
     private async Task<DialogTurnResult> OfferToCarryOnStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var unfinished = (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).UnfinishedRoutine!;
-        var question = $"Welcome back. Last time you stopped partway through your routine, at {_walk.Where(unfinished.Progress)}. Would you like to carry on from there?";
+        var question = Text.Format("carryOnOffer", ("where", _walk.Where(unfinished.Progress)));
         return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
         {
             Prompt = MessageFactory.Text(question),
-            RetryPrompt = MessageFactory.Text($"Sorry, was that a yes or a no? {question}"),
+            RetryPrompt = MessageFactory.Text(Text.Format("yesOrNoAgain", ("question", question))),
         }, cancellationToken);
     }
 
@@ -122,14 +120,14 @@ public sealed class MainDialog : InterruptibleDialog
         if (step.Result is not true)
         {
             (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).ForgetUnfinishedRoutine();
-            await step.Context.SendActivityAsync("OK, let's start with a fresh check of your back.", cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(Text["freshCheck"], cancellationToken: cancellationToken);
             return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
         }
 
         // Time has passed: before any exercise, make sure nothing has changed.
         return await step.PromptAsync(nameof(YesNoNotSurePrompt), new PromptOptions
         {
-            Prompt = MessageFactory.Text("Before we carry on: since last time, has the pain got worse, or have you noticed anything new, such as numbness, tingling, weakness, fever or trouble peeing?"),
+            Prompt = MessageFactory.Text(Text["anythingNew"]),
         }, cancellationToken);
     }
 
@@ -140,7 +138,7 @@ public sealed class MainDialog : InterruptibleDialog
         profile.ForgetUnfinishedRoutine();
         if (StateValues.As<Answer?>(step.Result) is not Answer.No)
         {
-            await step.Context.SendActivityAsync("Thanks for telling me. Then let's check your symptoms again before any exercise.", cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(Text["checkAgainFirst"], cancellationToken: cancellationToken);
             return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
         }
 
@@ -155,19 +153,17 @@ public sealed class MainDialog : InterruptibleDialog
         var outcome = (TriageOutcome)step.Result!;
         if (!outcome.AllowsExercise)
         {
-            await step.Context.SendActivityAsync(
-                "Type **summary** for a summary you can show the doctor, or **start over** if something changes.",
-                cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(Text["afterResultNoExercise"], cancellationToken: cancellationToken);
             return await step.EndDialogAsync(outcome, cancellationToken);
         }
 
         var question = outcome.Level == Disposition.Doctor
-            ? "Would you like me to show you the gentle stretches now, so you know them for when your doctor agrees?"
-            : "Would you like to do a short, gentle routine now?";
+            ? Text["offerStretchesOnceDoctorAgrees"]
+            : Text["offerRoutine"];
         return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
         {
             Prompt = MessageFactory.Text(question),
-            RetryPrompt = MessageFactory.Text($"Sorry, was that a yes or a no? {question}"),
+            RetryPrompt = MessageFactory.Text(Text.Format("yesOrNoAgain", ("question", question))),
         }, cancellationToken);
     }
 
@@ -175,9 +171,7 @@ public sealed class MainDialog : InterruptibleDialog
     {
         if (step.Result is not true)
         {
-            await step.Context.SendActivityAsync(
-                "No problem. Type **summary** for a summary of your answers, or **start over** to check again another time. Take care.",
-                cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(Text["routineDeclined"], cancellationToken: cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
@@ -189,7 +183,7 @@ public sealed class MainDialog : InterruptibleDialog
 
         return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
         {
-            Prompt = MessageFactory.Text("Your pain is low, so two light gym lifts could be added. Do you have access to a gym with a barbell and a lat pulldown machine?"),
+            Prompt = MessageFactory.Text(Text["gymQuestion"]),
         }, cancellationToken);
     }
 
@@ -203,7 +197,7 @@ public sealed class MainDialog : InterruptibleDialog
 
         return await step.PromptAsync(LoadedLiftsId, new PromptOptions
         {
-            Prompt = MessageFactory.Text("Would you like to include a rack pull and a lat pulldown, with a light weight? Only choose this if you're used to lifting."),
+            Prompt = MessageFactory.Text(Text["liftsQuestion"]),
         }, cancellationToken);
     }
 
@@ -223,7 +217,7 @@ public sealed class MainDialog : InterruptibleDialog
 
         return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
         {
-            Prompt = MessageFactory.Text("Would you like to go through the symptom questions again, in case something has changed?"),
+            Prompt = MessageFactory.Text(Text["recheckQuestion"]),
         }, cancellationToken);
     }
 
@@ -231,7 +225,7 @@ public sealed class MainDialog : InterruptibleDialog
     {
         if (step.Result is not true)
         {
-            await step.Context.SendActivityAsync("OK. Rest up, and type **start over** any time you want to check again.", cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(Text["restUp"], cancellationToken: cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
@@ -18,8 +19,6 @@ public sealed class RoutineDialog : ComponentDialog
     private const string WalkId = "routineWalk";
     private const string StepPromptId = "routineStep";
 
-    private static readonly List<Choice> StartChoices = [new("Yes, let's start") { Synonyms = ["start", "go", "ok", "sure"] }, new("Not now") { Synonyms = ["later", "no"] }];
-
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
     private readonly IStatePropertyAccessor<UserProfile> _userProfile;
     private readonly TimeProvider _clock;
@@ -29,7 +28,9 @@ public sealed class RoutineDialog : ComponentDialog
 
     private readonly CommandReader _commands;
 
-    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity)
+    private readonly BotText _text;
+
+    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text)
         : base(nameof(RoutineDialog))
     {
         _conversationData = conversationData;
@@ -37,19 +38,23 @@ public sealed class RoutineDialog : ComponentDialog
         _clock = clock;
         _catalogue = catalogue;
         _builder = new RoutineBuilder(catalogue);
-        _walk = new RoutineWalk(catalogue);
+        _walk = new RoutineWalk(catalogue, text);
+        _text = text;
 
         AddDialog(new WaterfallDialog(nameof(RoutineDialog), [ShowPlanStepAsync, StartStepAsync, AfterWalkStepAsync, ComparePainStepAsync]));
         AddDialog(new WaterfallDialog(WalkId, [ShowPageStepAsync, HandleCommandStepAsync]));
-        AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)) { ConfirmChoices = (StartChoices[0], StartChoices[1]) });
+        AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt))
+        {
+            ConfirmChoices = (new Choice(text["button.startRoutine"]) { Synonyms = ["start", "go", "ok", "sure"] }, new Choice(text["button.notNow"]) { Synonyms = ["later", "no"] }),
+        });
         AddDialog(new TextPrompt(StepPromptId));
-        AddDialog(new PainScorePrompt(severity));
+        AddDialog(new PainScorePrompt(severity, text));
         _commands = commands;
         InitialDialogId = nameof(RoutineDialog);
     }
 
-    /// <summary>The commands shown at each step; Teams shows at most three suggested actions, so it gets a card.</summary>
-    public static IReadOnlyList<string> StepButtons { get; } = ["Done", "Repeat", "Back", "Skip", "It hurts", "Pause", "Stop"];
+    /// <summary>The names of the commands shown at each step, in order; Teams shows at most three suggested actions, so it gets a card.</summary>
+    public static IReadOnlyList<string> StepButtons { get; } = ["button.done", "button.repeat", "button.back", "button.skip", "button.itHurts", "button.pause", "button.stop"];
 
     private async Task<DialogTurnResult> ShowPlanStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -69,17 +74,13 @@ public sealed class RoutineDialog : ComponentDialog
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
         data.PlanRoutine(new RoutineProgress(routine) { PainBefore = request.Pain });
 
-        var lines = routine.ExerciseIds.Select((id, i) => $"{i + 1}. {_catalogue[id].Name} ({_catalogue[id].Kind})");
-        var intro = routine.OnceDoctorAgrees
-            ? "These are gentle stretches for **once your doctor agrees**. If your doctor hasn't said they're OK yet, just read through them with me for now, without doing them."
-            : "Here's a gentle routine for you.";
-        var plan = $"{intro} It has {routine.ExerciseIds.Count} parts and takes about {routine.EstimatedMinutes} minutes:\n\n{string.Join("\n", lines)}\n\n"
-            + "I'll take you through them one step at a time. At any step you can say done, repeat, back, skip, pause or stop. "
-            + "If anything hurts, stop and tell me \"it hurts\".\n\nShall we start?";
+        var lines = routine.ExerciseIds.Select((id, i) => _text.Format("plan.line", ("n", i + 1), ("name", _catalogue[id].Name), ("kind", _text["kind." + _catalogue[id].Kind])));
+        var intro = routine.OnceDoctorAgrees ? _text["plan.onceDoctorAgrees"] : _text["plan.intro"];
+        var plan = _text.Format("plan", ("intro", intro), ("count", routine.ExerciseIds.Count), ("minutes", routine.EstimatedMinutes), ("lines", string.Join("\n", lines)));
         return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
         {
             Prompt = MessageFactory.Text(plan),
-            RetryPrompt = MessageFactory.Text("Shall we start the routine now? Yes or not now?"),
+            RetryPrompt = MessageFactory.Text(_text["plan.retry"]),
         }, cancellationToken);
     }
 
@@ -89,7 +90,7 @@ public sealed class RoutineDialog : ComponentDialog
         if (step.Result is not true)
         {
             data.LeaveRoutine(keepProgress: false);
-            await step.Context.SendActivityAsync("No problem. Whenever you want to do it, say \"start over\" and we'll check your back again first.", cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(_text["plan.later"], cancellationToken: cancellationToken);
             return await step.EndDialogAsync(RoutineOutcome.NotStarted, cancellationToken);
         }
 
@@ -106,13 +107,13 @@ public sealed class RoutineDialog : ComponentDialog
         IList<Choice> buttons;
         if (progress.Paused)
         {
-            text = $"{note}Paused at {_walk.Where(progress)}. Say \"continue\" when you're ready, or \"stop\" to finish for now.".Trim();
-            buttons = [new("Continue"), new("Stop")];
+            text = (note + _text.Format("walk.paused", ("where", _walk.Where(progress)))).Trim();
+            buttons = [new(_text["button.continue"]), new(_text["button.stop"])];
         }
         else
         {
             text = $"{note}{_walk.Describe(progress)}";
-            buttons = StepButtons.Where(b => b != "Back" || !RoutineWalk.AtStart(progress)).Select(b => new Choice(b)).ToList();
+            buttons = StepButtons.Where(b => b != "button.back" || !RoutineWalk.AtStart(progress)).Select(b => new Choice(_text[b])).ToList();
         }
 
         var prompt = ChoiceFactory.ForChannel(step.Context.Activity.ChannelId, buttons, text);
@@ -149,7 +150,7 @@ public sealed class RoutineDialog : ComponentDialog
             case RoutineCommand.Skip:
                 break;
             case RoutineCommand.Back:
-                note = RoutineWalk.AtStart(progress) ? "We're at the very start already.\n\n" : null;
+                note = RoutineWalk.AtStart(progress) ? _text["walk.atStart"] : null;
                 _walk.Back(progress);
                 break;
             case RoutineCommand.Repeat:
@@ -158,11 +159,11 @@ public sealed class RoutineDialog : ComponentDialog
                 progress.Paused = true;
                 break;
             case RoutineCommand.Resume:
-                note = progress.Paused ? "Welcome back. Here's where we were.\n\n" : null;
+                note = progress.Paused ? _text["walk.welcomeBack"] : null;
                 progress.Paused = false;
                 break;
             default:
-                note = $"Sorry, I didn't catch that. We're at {_walk.Where(progress)}. Say done when you're ready for the next step, or repeat, back, skip, pause or stop.\n\n";
+                note = _text.Format("walk.notUnderstood", ("where", _walk.Where(progress)));
                 break;
         }
 
@@ -179,18 +180,14 @@ public sealed class RoutineDialog : ComponentDialog
         step.Values["outcome"] = outcome.ToString();
         if (outcome == RoutineOutcome.Hurt)
         {
-            await step.Context.SendActivityAsync(
-                "Let's stop the exercises now. Rest in whatever position is most comfortable, and don't push through pain.\n\n"
-                + "Mild soreness that settles within a day or two can happen when you start moving again. But if the pain is sharp, "
-                + "is getting worse, spreads down your leg, or comes with numbness, tingling or weakness, please get it checked by a doctor.",
-                cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(_text["routine.hurt"], cancellationToken: cancellationToken);
             return await step.EndDialogAsync(RoutineOutcome.Hurt, cancellationToken);
         }
 
-        var opening = outcome == RoutineOutcome.Finished ? "That's the whole routine done. Well done!" : "OK, we'll stop here.";
+        var opening = outcome == RoutineOutcome.Finished ? _text["routine.finished"] : _text["routine.stopped"];
         return await step.PromptAsync(nameof(PainScorePrompt), new PromptOptions
         {
-            Prompt = MessageFactory.Text($"{opening} How is your back now, from 0 (no pain) to 10 (the worst you can imagine)?"),
+            Prompt = MessageFactory.Text(_text.Format("routine.painAfter", ("opening", opening))),
         }, cancellationToken);
     }
 
@@ -200,16 +197,14 @@ public sealed class RoutineDialog : ComponentDialog
         var progress = data.Routine!;
         var after = StateValues.As<int?>(step.Result) ?? throw new InvalidOperationException("The pain prompt ended without a score.");
         progress.PainAfter = after;
-        var comparison = $"{progress.PainBefore} before, {after} now.";
         var advice = (after - progress.PainBefore) switch
         {
-            < 0 => "That's lower than when we started. Keep moving gently through the day.",
-            0 => "About the same as when we started. That's fine: gentle movement often helps over days rather than minutes.",
-            _ => "That's higher than when we started. Rest for now, go easier next time, and skip anything that made it worse. "
-                + "If it stays worse, or you notice numbness, tingling or weakness, please see a doctor.",
+            < 0 => _text["routine.lower"],
+            0 => _text["routine.same"],
+            _ => _text["routine.higher"],
         };
         await step.Context.SendActivityAsync(
-            $"{comparison} {advice}\n\nSee a doctor if your back isn't better within four weeks, and get help straight away if any warning sign appears.",
+            _text.Format("routine.comparison", ("before", progress.PainBefore), ("after", after), ("advice", advice)),
             cancellationToken: cancellationToken);
         return await step.EndDialogAsync(Enum.Parse<RoutineOutcome>(step.Values.GetValue<string>("outcome")!), cancellationToken);
     }

@@ -1,3 +1,4 @@
+using BackCare.Bot.Content;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
@@ -9,7 +10,7 @@ namespace BackCare.Bot.Dialogs;
 /// After a mixed or hedged reply to a warning-sign question, checks it with the person in a short question that
 /// names the sign, with Yes / No / Not sure. A reply that is mixed again counts as "not sure": never a silent no.
 /// </summary>
-public sealed class SignConfirmationPrompt(TriageContent content, ReplyReader replies) : ClarifyingPrompt<Answer?>(nameof(SignConfirmationPrompt))
+public sealed class SignConfirmationPrompt(TriageContent content, ReplyReader replies, BotText text) : ClarifyingPrompt<Answer?>(nameof(SignConfirmationPrompt), text)
 {
     /// <summary>Builds the options for confirming a question's sign.</summary>
     /// <param name="question">The question.</param>
@@ -30,7 +31,7 @@ public sealed class SignConfirmationPrompt(TriageContent content, ReplyReader re
     {
         var id = TriageQuestionPrompt.QuestionOf(options);
         var question = content.Questions[id];
-        return new Question(question.Confirm!, question.Example, ["Yes", "No", "Not sure"], ButtonsFirst: true);
+        return new Question(question.Confirm!, question.Example, [Text["button.yes"], Text["button.no"], Text["button.notSure"]], ButtonsFirst: true);
     }
 
     /// <inheritdoc/>

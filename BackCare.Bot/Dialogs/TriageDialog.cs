@@ -1,4 +1,5 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.Content;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
@@ -20,7 +21,7 @@ public sealed class TriageDialog : ComponentDialog
     private readonly TriageContent _content;
     private readonly TriageReport _report;
 
-    public TriageDialog(IStatePropertyAccessor<ConversationData> conversationData, TriageContent content, TriageReport report, ReplyReader replies, TimeProvider clock)
+    public TriageDialog(IStatePropertyAccessor<ConversationData> conversationData, TriageContent content, TriageReport report, ReplyReader replies, TimeProvider clock, BotText text)
         : base(nameof(TriageDialog))
     {
         _conversationData = conversationData;
@@ -28,8 +29,8 @@ public sealed class TriageDialog : ComponentDialog
         _report = report;
 
         AddDialog(new WaterfallDialog(LoopId, [AskNextQuestionStepAsync, RecordAnswerStepAsync, RecordConfirmationStepAsync]));
-        AddDialog(new TriageQuestionPrompt(content, replies, clock));
-        AddDialog(new SignConfirmationPrompt(content, replies));
+        AddDialog(new TriageQuestionPrompt(content, replies, clock, text));
+        AddDialog(new SignConfirmationPrompt(content, replies, text));
         InitialDialogId = LoopId;
     }
 

@@ -1,3 +1,4 @@
+using BackCare.Bot.Content;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
@@ -9,7 +10,7 @@ namespace BackCare.Bot.Dialogs;
 /// Asks one triage question (its id in <see cref="PromptOptions.Validations"/>) and reads the reply the way the
 /// question's row says. Yes/no-style questions and checklists show their buttons from the start.
 /// </summary>
-public sealed class TriageQuestionPrompt(TriageContent content, ReplyReader replies, TimeProvider clock) : ClarifyingPrompt<Reply>(nameof(TriageQuestionPrompt))
+public sealed class TriageQuestionPrompt(TriageContent content, ReplyReader replies, TimeProvider clock, BotText text) : ClarifyingPrompt<Reply>(nameof(TriageQuestionPrompt), text)
 {
     /// <summary>Builds the options for a question.</summary>
     /// <param name="question">The question.</param>

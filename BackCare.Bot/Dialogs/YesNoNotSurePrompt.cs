@@ -1,3 +1,4 @@
+using BackCare.Bot.Content;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
@@ -5,15 +6,13 @@ using BackCare.Dialogs;
 namespace BackCare.Bot.Dialogs;
 
 /// <summary>A yes / no / not sure question outside the triage (its words in <see cref="PromptOptions.Prompt"/>), whose "yes" is the careful answer.</summary>
-public sealed class YesNoNotSurePrompt(AnswerReader answers) : ClarifyingPrompt<Answer?>(nameof(YesNoNotSurePrompt))
+public sealed class YesNoNotSurePrompt(AnswerReader answers, BotText text) : ClarifyingPrompt<Answer?>(nameof(YesNoNotSurePrompt), text)
 {
-    private static readonly string[] Buttons = ["Yes", "No", "Not sure"];
-
     /// <inheritdoc/>
     protected override Question Describe(PromptOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new Question(options.Prompt!.Text, "For example \"yes\", \"no\" or \"not sure\".", Buttons, ButtonsFirst: true);
+        return new Question(options.Prompt!.Text, Text["yesNoExample"], [Text["button.yes"], Text["button.no"], Text["button.notSure"]], ButtonsFirst: true);
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using BackCare.Bot.Content;
 
 namespace BackCare.Bot.Exercises;
 
@@ -7,49 +7,50 @@ namespace BackCare.Bot.Exercises;
 /// then one page per step, then one page per further set. Pure: positions in, positions and words out.
 /// </summary>
 /// <param name="catalogue">The exercises.</param>
-public sealed class RoutineWalk(ExerciseCatalogue catalogue)
+/// <param name="text">The words around the exercises' own.</param>
+public sealed class RoutineWalk(ExerciseCatalogue catalogue, BotText text)
 {
     /// <summary>The pages of one exercise, in order.</summary>
     /// <param name="exercise">The exercise.</param>
     /// <returns>The pages' texts, without the heading.</returns>
-    public static IReadOnlyList<string> Pages(Exercise exercise)
+    public IReadOnlyList<string> Pages(Exercise exercise)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         var cautions = string.Join(" ", exercise.Cautions);
         if (exercise.AdviceOnly)
         {
             var advice = string.Join(" ", exercise.Steps);
-            return [$"{exercise.Purpose}\n\n{advice} {exercise.Dose.DoseText}\n\n{cautions}"];
+            return [text.Format("walk.advice", ("purpose", exercise.Purpose), ("advice", advice), ("dose", exercise.Dose.DoseText), ("cautions", cautions))];
         }
 
-        var easier = exercise.Easier is null ? string.Empty : $"\n\nIf that's too much: {exercise.Easier}";
-        var pages = new List<string> { $"What it's for: {exercise.Purpose}\n\nGet ready: {exercise.Setup}\n\n{cautions}{easier}" };
+        var easier = exercise.Easier is null ? string.Empty : text.Format("walk.easier", ("easier", exercise.Easier));
+        var pages = new List<string> { text.Format("walk.intro", ("purpose", exercise.Purpose), ("setup", exercise.Setup), ("cautions", cautions)) + easier };
         var steps = exercise.Steps.Count;
         for (var i = 0; i < steps; i++)
         {
-            var text = $"Step {i + 1} of {steps}: {exercise.Steps[i]}";
+            var page = text.Format("walk.step", ("n", i + 1), ("count", steps), ("step", exercise.Steps[i]));
             if (i == steps - 1)
             {
-                text += $"\n\n{exercise.Dose.DoseText}";
+                page += $"\n\n{exercise.Dose.DoseText}";
                 if (exercise.Dose.Sets > 1)
                 {
-                    text += $" That's set 1 of {exercise.Dose.Sets}.";
+                    page += text.Format("walk.firstSet", ("sets", exercise.Dose.Sets));
                 }
             }
 
-            pages.Add(text);
+            pages.Add(page);
         }
 
         for (var set = 2; set <= exercise.Dose.Sets; set++)
         {
-            var last = set == exercise.Dose.Sets ? " This is the last set." : string.Empty;
-            pages.Add($"Set {set} of {exercise.Dose.Sets}: rest for a few slow breaths, then do the same again. {exercise.Dose.DoseText}{last}");
+            var last = set == exercise.Dose.Sets ? text["walk.lastSet"] : string.Empty;
+            pages.Add(text.Format("walk.set", ("n", set), ("sets", exercise.Dose.Sets), ("dose", exercise.Dose.DoseText)) + last);
         }
 
         if (exercise.Harder is not null)
         {
             // Only once it is easy, and only another day: the last page says how to build up.
-            pages[^1] += $"\n\nOn another day, once this feels easy: {exercise.Harder}";
+            pages[^1] += text.Format("walk.harder", ("harder", exercise.Harder));
         }
 
         return pages;
@@ -63,7 +64,7 @@ public sealed class RoutineWalk(ExerciseCatalogue catalogue)
         ArgumentNullException.ThrowIfNull(progress);
         var exercise = Current(progress);
         var count = progress.Routine.ExerciseIds.Count;
-        var heading = string.Format(CultureInfo.InvariantCulture, "**Exercise {0} of {1}: {2}**", progress.Exercise + 1, count, exercise.Name);
+        var heading = text.Format("walk.heading", ("n", progress.Exercise + 1), ("count", count), ("name", exercise.Name));
         return $"{heading}\n\n{Pages(exercise)[progress.Page]}";
     }
 
@@ -74,8 +75,10 @@ public sealed class RoutineWalk(ExerciseCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var exercise = Current(progress);
-        var place = progress.Page == 0 ? "getting ready" : progress.Page <= exercise.Steps.Count ? $"step {progress.Page}" : $"set {progress.Page - exercise.Steps.Count + 1}";
-        return $"exercise {progress.Exercise + 1} of {progress.Routine.ExerciseIds.Count} ({exercise.Name}), {place}";
+        var place = progress.Page == 0 ? text["walk.place.ready"]
+            : progress.Page <= exercise.Steps.Count ? text.Format("walk.place.step", ("n", progress.Page))
+            : text.Format("walk.place.set", ("n", progress.Page - exercise.Steps.Count + 1));
+        return text.Format("walk.where", ("n", progress.Exercise + 1), ("count", progress.Routine.ExerciseIds.Count), ("name", exercise.Name), ("place", place));
     }
 
     /// <summary>Moves to the next page, or the next exercise after the last page.</summary>

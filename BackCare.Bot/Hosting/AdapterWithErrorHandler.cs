@@ -1,3 +1,4 @@
+using BackCare.Bot.Content;
 using BackCare.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -14,12 +15,10 @@ namespace BackCare.Bot.Hosting;
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
-    /// <summary>What the person reads when a turn fails. Their earlier answers are kept.</summary>
-    public const string TurnFailedApology =
-        "Sorry, something went wrong on my side and I couldn't finish that step. Your earlier answers are safe: please send your last message again. "
-        + "If you have any of the warning signs of a back emergency, don't wait for me: get medical help now.";
+    /// <summary>The name of the phrase the person reads when a turn fails (their earlier answers are kept).</summary>
+    public const string TurnFailedPhrase = "turnFailed";
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns, ConversationIndexMiddleware conversationIndex)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns, ConversationIndexMiddleware conversationIndex, BotText text)
         : base(auth, logger)
     {
         // One turn per conversation at a time, so two messages sent together both take effect.
@@ -43,7 +42,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
 
             try
             {
-                await turnContext.SendActivityAsync(TurnFailedApology);
+                await turnContext.SendActivityAsync(text[TurnFailedPhrase]);
             }
             catch (Exception apologyFailure)
             {

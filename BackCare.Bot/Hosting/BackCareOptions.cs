@@ -24,7 +24,7 @@ public sealed class BackCareOptions
     /// <summary>Gets or sets the exercise catalogue file; exercises.json next to the assembly when empty.</summary>
     public string? ExerciseCataloguePath { get; set; }
 
-    /// <summary>Gets or sets the folder of the lexicon (lexicon.json and known-words.txt); Content/en next to the assembly when empty.</summary>
+    /// <summary>Gets or sets the language's content folder (lexicon.json, known-words.txt, conversation.json); Content/en next to the assembly when empty.</summary>
     public string? LexiconFolder { get; set; }
 
     /// <summary>Gets or sets where to send people who need care: numbers and wording for the deployment's country.</summary>

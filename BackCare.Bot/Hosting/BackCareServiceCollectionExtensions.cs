@@ -1,4 +1,5 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.Content;
 using BackCare.Bot.Dialogs;
 using BackCare.Bot.DirectLine;
 using BackCare.Bot.Exercises;
@@ -51,6 +52,7 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton(sp => TriageContent.Load(ContentPath(sp, o => o.TriageContentPath, "Triage", TriageContent.FileName)));
         services.AddSingleton(sp => ExerciseCatalogue.Load(ContentPath(sp, o => o.ExerciseCataloguePath, "Exercises", ExerciseCatalogue.FileName)));
         services.AddSingleton(sp => Lexicon.Load(ContentPath(sp, o => o.LexiconFolder, "Content", "en", string.Empty)));
+        services.AddSingleton(sp => BotText.Load(Path.Combine(ContentPath(sp, o => o.LexiconFolder, "Content", "en", string.Empty), BotText.FileName)));
         services.AddSingleton<LanguageLayer>();
         services.AddSingleton<AnswerReader>();
         services.AddSingleton<CommandReader>();

@@ -16,12 +16,14 @@ public sealed class StartupChecks(
     TriageContent triageContent,
     ExerciseCatalogue catalogue,
     ReplyReader replies,
+    Content.BotText text,
     ILogger<StartupChecks> logger) : IHostedService
 {
     /// <inheritdoc/>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         CheckAuthentication();
+        _ = text; // Loaded (and so checked) at start-up, like the clinical content.
         _ = SecurityHeaders.FrameAncestors(options.Value.Web);
         logger.LogInformation(
             "Clinical content loaded: {QuestionCount} triage questions, {ExerciseCount} exercises.",
