@@ -22,7 +22,8 @@ internal sealed record BotRun(
     int Gen2,
     double GcPauseMs,
     long WorkingSet,
-    double StateBytesPerConversation)
+    double StateBytesPerConversation,
+    double CpuMs)
 {
     public double TurnsPerSecond => Turns / Seconds;
 
@@ -86,7 +87,8 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
                 Delta(3),
                 double.Parse(after[4], CultureInfo.InvariantCulture) - double.Parse(before[4], CultureInfo.InvariantCulture),
                 long.Parse(after[5], CultureInfo.InvariantCulture),
-                ids.Count == 0 ? 0 : state / (double)ids.Count);
+                ids.Count == 0 ? 0 : state / (double)ids.Count,
+                double.Parse(after[6], CultureInfo.InvariantCulture) - double.Parse(before[6], CultureInfo.InvariantCulture));
 
             int Delta(int i) => int.Parse(after[i], CultureInfo.InvariantCulture) - int.Parse(before[i], CultureInfo.InvariantCulture);
         }
@@ -323,6 +325,7 @@ internal static class Report
         Row("p50 ms", backcare.Percentile(0.50), floor.Percentile(0.50), "F1");
         Row("p95 ms", backcare.Percentile(0.95), floor.Percentile(0.95), "F1");
         Row("p99 ms", backcare.Percentile(0.99), floor.Percentile(0.99), "F1");
+        Row("host CPU ms/turn", backcare.CpuMs / Math.Max(1, backcare.Turns), floor.CpuMs / Math.Max(1, floor.Turns), "F2");
         Row("allocated KiB/turn (host)", backcare.AllocatedPerTurn / 1024, floor.AllocatedPerTurn / 1024, "F1");
         Row2("GCs gen0/1/2", $"{backcare.Gen0}/{backcare.Gen1}/{backcare.Gen2}", $"{floor.Gen0}/{floor.Gen1}/{floor.Gen2}");
         Row("GC pause ms (total)", backcare.GcPauseMs, floor.GcPauseMs, "F0");

@@ -7,13 +7,19 @@
 //
 // usage: dotnet run -c Release --project benchmarks/BackCare.Benchmarks --
 //            [--conversations 32] [--triages 4] [--warmup 1] [--stores Sqlite,Memory]
-// (the host side is the same program: `host <backcare|floor> <store> <url> <data folder>`)
+// (the host side is the same program: `host <backcare|floor> <store> <url> <data folder>`; `profile` splits a
+// turn into phases, see Profile.cs)
 using System.Globalization;
 using BackCare.Benchmarks;
 
 if (args is ["host", var hostBot, var hostStore, var hostUrl, var hostFolder])
 {
     return await BenchHost.RunAsync(hostBot, hostStore, hostUrl, hostFolder);
+}
+
+if (args is ["profile", ..])
+{
+    return await Profile.RunAsync(Option("--triages", 60), OptionText("--store", "Memory"));
 }
 
 var conversations = Option("--conversations", 32);
