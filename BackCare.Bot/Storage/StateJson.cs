@@ -9,7 +9,7 @@ namespace BackCare.Bot.Storage;
 /// How BackCare's stores write state: JSON with type names where the declared type does not say the type (the
 /// root, values in <see cref="object"/> slots such as dialog state, interfaces), so dialog state and state objects
 /// come back as the types they were; a property whose declared type is its type carries no type name (state
-/// written before 2026-12 names every type, and is still read: type names are read wherever they are). Only types from the runtime, the Bot Framework and BackCare
+/// written before 2026-11-26 names every type, and is still read: type names are read wherever they are). Only types from the runtime, the Bot Framework and BackCare
 /// may be named, so a tampered store cannot make the bot create anything else.
 /// Enums are written by name (<c>"CurrentQuestion":"Cancer"</c>), so adding a member in the middle of an enum
 /// does not change what stored conversations mean; numbers, as state written before 2026-11 holds them, are
