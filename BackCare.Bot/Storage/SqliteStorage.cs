@@ -8,11 +8,16 @@ namespace BackCare.Bot.Storage;
 /// type names (see <see cref="StateJson"/>); an <see cref="IStoreItem"/> written with a stale ETag is refused,
 /// and "*" (or no ETag) overwrites. Deleted rows are overwritten (<c>secure_delete</c>), and after a deletion
 /// the write-ahead log is checkpointed and truncated, so deleted answers stay neither in free pages nor in the WAL.
+/// Access pattern: pooled connections; writes from this process go one at a time through an async gate (SQLite
+/// has one writer at a time anyway: waiting here costs nothing, where its busy handler sleeps and retries), with
+/// the JSON written before the gate; WAL with synchronous=NORMAL, so a commit survives the process crashing or
+/// restarting (only a power cut or an OS crash can lose the last commits), without an fsync per turn.
 /// </summary>
-public sealed class SqliteStorage : IStorage, IStatePurge
+public sealed class SqliteStorage : IStorage, IStatePurge, IDisposable
 {
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     /// <summary>Initializes a new instance of the <see cref="SqliteStorage"/> class, creating the file and table when needed.</summary>
     /// <param name="databasePath">The database file.</param>
@@ -86,43 +91,64 @@ public sealed class SqliteStorage : IStorage, IStatePurge
             return;
         }
 
-        await using var connection = Open();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var rows = new List<(string Key, object Value, string Json)>(changes.Count);
         foreach (var (key, value) in changes)
         {
             ArgumentNullException.ThrowIfNull(value, nameof(changes));
-            if (value is IStoreItem { ETag: { Length: > 0 } expected } && expected != "*")
+            rows.Add((key, value, StateJson.Serialize(value)));
+        }
+
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var written = new List<(IStoreItem Item, string ETag)>();
+            foreach (var (key, value, json) in rows)
             {
-                await using var check = connection.CreateCommand();
-                check.Transaction = transaction;
-                check.CommandText = "SELECT etag FROM state WHERE key = $key";
-                check.Parameters.AddWithValue("$key", key);
-                if (await check.ExecuteScalarAsync(cancellationToken) is string current && current != expected)
+                if (value is IStoreItem { ETag: { Length: > 0 } expected } && expected != "*")
                 {
-                    throw new ETagConflictException(key);
+                    await using var check = connection.CreateCommand();
+                    check.Transaction = transaction;
+                    check.CommandText = "SELECT etag FROM state WHERE key = $key";
+                    check.Parameters.AddWithValue("$key", key);
+                    if (await check.ExecuteScalarAsync(cancellationToken) is string current && current != expected)
+                    {
+                        throw new ETagConflictException(key);
+                    }
+                }
+
+                var etag = Guid.NewGuid().ToString("N");
+                await using var upsert = connection.CreateCommand();
+                upsert.Transaction = transaction;
+                upsert.CommandText = """
+                    INSERT INTO state (key, etag, json, updated_utc) VALUES ($key, $etag, $json, $now)
+                    ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_utc = excluded.updated_utc
+                    """;
+                upsert.Parameters.AddWithValue("$key", key);
+                upsert.Parameters.AddWithValue("$etag", etag);
+                upsert.Parameters.AddWithValue("$json", json);
+                upsert.Parameters.AddWithValue("$now", now);
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+                if (value is IStoreItem item)
+                {
+                    written.Add((item, etag));
                 }
             }
 
-            var etag = Guid.NewGuid().ToString("N");
-            await using var upsert = connection.CreateCommand();
-            upsert.Transaction = transaction;
-            upsert.CommandText = """
-                INSERT INTO state (key, etag, json, updated_utc) VALUES ($key, $etag, $json, $now)
-                ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_utc = excluded.updated_utc
-                """;
-            upsert.Parameters.AddWithValue("$key", key);
-            upsert.Parameters.AddWithValue("$etag", etag);
-            upsert.Parameters.AddWithValue("$json", StateJson.Serialize(value));
-            upsert.Parameters.AddWithValue("$now", now);
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-            if (value is IStoreItem written)
+            await transaction.CommitAsync(cancellationToken);
+
+            // The new ETags only once they are stored: a refused write leaves the items as they were.
+            foreach (var (item, etag) in written)
             {
-                written.ETag = etag;
+                item.ETag = etag;
             }
         }
-
-        await transaction.CommitAsync(cancellationToken);
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     /// <inheritdoc/>
@@ -134,27 +160,43 @@ public sealed class SqliteStorage : IStorage, IStatePurge
             return;
         }
 
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"DELETE FROM state WHERE key IN ({Parameters(command, keys)})";
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        await CheckpointAsync(connection, cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DELETE FROM state WHERE key IN ({Parameters(command, keys)})";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await CheckpointAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     /// <inheritdoc/>
     public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM state WHERE updated_utc < $cutoff";
-        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
-        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
-        if (deleted > 0)
+        await _writeGate.WaitAsync(cancellationToken);
+        try
         {
-            await CheckpointAsync(connection, cancellationToken);
-        }
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM state WHERE updated_utc < $cutoff";
+            command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+            var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            if (deleted > 0)
+            {
+                await CheckpointAsync(connection, cancellationToken);
+            }
 
-        return deleted;
+            return deleted;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     /// <summary>
@@ -175,6 +217,9 @@ public sealed class SqliteStorage : IStorage, IStatePurge
         }
     }
 
+    /// <inheritdoc/>
+    public void Dispose() => _writeGate.Dispose();
+
     private static string Parameters(SqliteCommand command, string[] keys)
     {
         var names = new string[keys.Length];
@@ -192,7 +237,7 @@ public sealed class SqliteStorage : IStorage, IStatePurge
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON;";
+        pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL;";
         pragma.ExecuteNonQuery();
         return connection;
     }

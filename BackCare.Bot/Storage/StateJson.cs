@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Serialization;
@@ -5,8 +6,10 @@ using Newtonsoft.Json.Serialization;
 namespace BackCare.Bot.Storage;
 
 /// <summary>
-/// How BackCare's stores write state: JSON with type names, like the SDK's MemoryStorage, so dialog state and
-/// state objects come back as the types they were. Only types from the runtime, the Bot Framework and BackCare
+/// How BackCare's stores write state: JSON with type names where the declared type does not say the type (the
+/// root, values in <see cref="object"/> slots such as dialog state, interfaces), so dialog state and state objects
+/// come back as the types they were; a property whose declared type is its type carries no type name (state
+/// written before 2026-11-26 names every type, and is still read: type names are read wherever they are). Only types from the runtime, the Bot Framework and BackCare
 /// may be named, so a tampered store cannot make the bot create anything else.
 /// Enums are written by name (<c>"CurrentQuestion":"Cancer"</c>), so adding a member in the middle of an enum
 /// does not change what stored conversations mean; numbers, as state written before 2026-11 holds them, are
@@ -19,7 +22,7 @@ public static class StateJson
     /// <summary>The serializer settings every store uses.</summary>
     public static readonly JsonSerializerSettings Settings = new()
     {
-        TypeNameHandling = TypeNameHandling.All,
+        TypeNameHandling = TypeNameHandling.Auto,
         SerializationBinder = new AllowedTypesBinder(),
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         MaxDepth = 128,
@@ -29,7 +32,7 @@ public static class StateJson
     /// <summary>Writes a state object.</summary>
     /// <param name="value">The object.</param>
     /// <returns>The JSON.</returns>
-    public static string Serialize(object value) => JsonConvert.SerializeObject(value, Settings);
+    public static string Serialize(object value) => JsonConvert.SerializeObject(value, typeof(object), Settings);
 
     /// <summary>Reads a state object back.</summary>
     /// <param name="json">The JSON.</param>
@@ -41,10 +44,12 @@ public static class StateJson
         private static readonly string[] AllowedAssemblyPrefixes =
             ["System.Private.CoreLib", "System.Collections", "System.Runtime", "mscorlib", "netstandard", "Microsoft.Bot.", "BackCare.", "Newtonsoft.Json"];
 
+        private static readonly ConcurrentDictionary<Type, bool> Checked = new();
+
         public override Type BindToType(string? assemblyName, string typeName)
         {
             var type = base.BindToType(assemblyName, typeName);
-            if (!IsAllowed(type))
+            if (!Checked.GetOrAdd(type, IsAllowed))
             {
                 throw new JsonSerializationException($"The type '{type.FullName}' may not be read from state storage.");
             }

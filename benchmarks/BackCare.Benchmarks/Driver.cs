@@ -1,0 +1,341 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace BackCare.Benchmarks;
+
+/// <summary>What one bot did under the load.</summary>
+internal sealed record BotRun(
+    string Bot,
+    int Turns,
+    int Failures,
+    double Seconds,
+    double[] Latencies,
+    double FirstReplyMs,
+    long AllocatedBytes,
+    int Gen0,
+    int Gen1,
+    int Gen2,
+    double GcPauseMs,
+    long WorkingSet,
+    double StateBytesPerConversation,
+    double CpuMs)
+{
+    public double TurnsPerSecond => Turns / Seconds;
+
+    public double AllocatedPerTurn => Turns == 0 ? 0 : AllocatedBytes / (double)Turns;
+
+    public double Percentile(double p) => Latencies.Length == 0 ? double.NaN : Latencies[Math.Clamp((int)Math.Ceiling(p * Latencies.Length) - 1, 0, Latencies.Length - 1)];
+}
+
+/// <summary>
+/// The load: a host process per bot, and from this process N conversations at once over HTTP on loopback. The
+/// host shares nothing with this process but the sockets.
+/// </summary>
+internal sealed class Driver(TriageScript script, int conversations, int triages, int warmup)
+{
+    private const int MaxTurnsPerTriage = 80;
+    private string[]? _messages;
+
+    public async Task<BotRun> RunAsync(string bot, string store)
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("backcare-bench-").FullName;
+        var url = $"http://127.0.0.1:{FreePort()}";
+        using var host = StartHost(bot, store, url, dataFolder);
+        var errors = new StringBuilder();
+        host.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
+            }
+        };
+        host.BeginErrorReadLine();
+        var started = Stopwatch.StartNew();
+        using var handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = conversations + 1 };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            var firstReply = await FirstReplyAsync(http, host, started);
+            if (warmup > 0)
+            {
+                await RoundAsync(http, bot, "warm", warmup);
+            }
+
+            var before = await AskAsync(host, "alloc");
+            var clock = Stopwatch.StartNew();
+            var (latencies, failures, ids) = await RoundAsync(http, bot, "run", triages);
+            clock.Stop();
+            var after = await AskAsync(host, "alloc");
+            var keys = ids.SelectMany(id => new[] { $"emulator/conversations/{id}", $"emulator/users/{id}-user" });
+            var state = long.Parse((await AskAsync(host, "state " + string.Join(' ', keys)))[0], CultureInfo.InvariantCulture);
+            latencies.Sort();
+            return new BotRun(
+                bot,
+                latencies.Count,
+                failures,
+                clock.Elapsed.TotalSeconds,
+                [.. latencies],
+                firstReply,
+                long.Parse(after[0], CultureInfo.InvariantCulture) - long.Parse(before[0], CultureInfo.InvariantCulture),
+                Delta(1),
+                Delta(2),
+                Delta(3),
+                double.Parse(after[4], CultureInfo.InvariantCulture) - double.Parse(before[4], CultureInfo.InvariantCulture),
+                long.Parse(after[5], CultureInfo.InvariantCulture),
+                ids.Count == 0 ? 0 : state / (double)ids.Count,
+                double.Parse(after[6], CultureInfo.InvariantCulture) - double.Parse(before[6], CultureInfo.InvariantCulture));
+
+            int Delta(int i) => int.Parse(after[i], CultureInfo.InvariantCulture) - int.Parse(before[i], CultureInfo.InvariantCulture);
+        }
+        catch
+        {
+            lock (errors)
+            {
+                Console.Error.WriteLine($"The {bot} host ({store}) said on stderr:\n{errors}");
+            }
+
+            throw;
+        }
+        finally
+        {
+            await StopHostAsync(host);
+            try
+            {
+                Directory.Delete(dataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a process being torn down: the folder is in the temp directory.
+            }
+        }
+    }
+
+    /// <summary>From the start of the host process to the first reply to a message (retrying until it listens).</summary>
+    private static async Task<double> FirstReplyAsync(HttpClient http, Process host, Stopwatch started)
+    {
+        while (true)
+        {
+            if (host.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {host.ExitCode} before it answered.");
+            }
+
+            try
+            {
+                var reply = await SayAsync(http, "first-reply", "hi");
+                if (reply.Length > 0)
+                {
+                    return started.Elapsed.TotalMilliseconds;
+                }
+
+                throw new InvalidOperationException("The first reply was empty.");
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode is null && started.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(5);
+            }
+        }
+    }
+
+    private async Task<(List<double> Latencies, int Failures, List<string> Ids)> RoundAsync(HttpClient http, string bot, string phase, int count)
+    {
+        var latencies = new List<double>();
+        var ids = new List<string>();
+        var failures = 0;
+        await Task.WhenAll(Enumerable.Range(0, conversations).Select(async worker =>
+        {
+            var mine = new List<double>();
+            for (var k = 0; k < count; k++)
+            {
+                var id = $"{bot}-{phase}-{worker}-{k}";
+                var completed = bot == "backcare" ? await TriageAsync(http, id, mine) : await ReplayAsync(http, id, mine);
+                if (!completed)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                lock (ids)
+                {
+                    ids.Add(id);
+                }
+            }
+
+            lock (latencies)
+            {
+                latencies.AddRange(mine);
+            }
+        }));
+        return (latencies, failures, ids);
+    }
+
+    /// <summary>One whole triage with BackCare, answered "all clear" question by question.</summary>
+    private async Task<bool> TriageAsync(HttpClient http, string id, List<double> latencies)
+    {
+        var said = new List<string> { "hi" };
+        var reply = await TimedAsync(http, id, "hi", latencies);
+        for (var turn = 0; turn < MaxTurnsPerTriage; turn++)
+        {
+            if (reply.Contains(script.SelfCareHeadline, StringComparison.Ordinal))
+            {
+                Interlocked.CompareExchange(ref _messages, [.. said], null);
+                return true;
+            }
+
+            if (script.Recognise(reply) is not { } question)
+            {
+                // The bot's words, never a person's: this is the benchmark's own scripted reply.
+                Console.Error.WriteLine($"Unrecognised reply in {id} after \"{said[^1]}\": {reply[..Math.Min(reply.Length, 300)]}");
+                return false;
+            }
+
+            var answer = TriageScript.AllClear(question.Key, question.Checklist);
+            said.Add(answer);
+            reply = await TimedAsync(http, id, answer, latencies);
+        }
+
+        return false;
+    }
+
+    /// <summary>The same messages as a BackCare triage, to the floor bot: one reply each.</summary>
+    private async Task<bool> ReplayAsync(HttpClient http, string id, List<double> latencies)
+    {
+        var messages = _messages ?? throw new InvalidOperationException("BackCare must run first: the floor replays its messages.");
+        foreach (var message in messages)
+        {
+            if ((await TimedAsync(http, id, message, latencies)).Length == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<string> TimedAsync(HttpClient http, string conversation, string text, List<double> latencies)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var reply = await SayAsync(http, conversation, text);
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return reply;
+    }
+
+    private static async Task<string> SayAsync(HttpClient http, string conversation, string text)
+    {
+        var activity = new JObject
+        {
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+            ["channelId"] = "emulator",
+            ["serviceUrl"] = "http://127.0.0.1:9",
+            ["deliveryMode"] = "expectReplies",
+            ["text"] = text,
+            ["conversation"] = new JObject { ["id"] = conversation },
+            ["from"] = new JObject { ["id"] = conversation + "-user" },
+            ["recipient"] = new JObject { ["id"] = "bot" },
+        };
+        using var content = new StringContent(activity.ToString(Newtonsoft.Json.Formatting.None), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"HTTP {(int)response.StatusCode} from the host: {body[..Math.Min(body.Length, 300)]}");
+        }
+
+        return string.Join("\n", JObject.Parse(body)["activities"]!.Select(a => (string?)a["text"] ?? string.Empty));
+    }
+
+    private static Process StartHost(string bot, string store, string url, string dataFolder)
+    {
+        // The same program, as its host side: through its apphost, or through dotnet when that is what ran us.
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (string.Equals(Path.GetFileNameWithoutExtension(self), "dotnet", StringComparison.Ordinal))
+        {
+            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        }
+
+        foreach (var argument in new[] { "host", bot, store, url, dataFolder })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("Could not start the host process.");
+    }
+
+    private static async Task<string[]> AskAsync(Process host, string command)
+    {
+        await host.StandardInput.WriteLineAsync(command);
+        await host.StandardInput.FlushAsync();
+        var line = await host.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) ?? throw new InvalidOperationException("The host closed its output.");
+        var parts = line.Split(' ');
+        return parts[0] == command.Split(' ')[0] ? parts[1..] : throw new InvalidOperationException($"Unexpected answer from the host: {line}");
+    }
+
+    private static async Task StopHostAsync(Process host)
+    {
+        if (host.HasExited)
+        {
+            return;
+        }
+
+        try
+        {
+            await host.StandardInput.WriteLineAsync("quit");
+            await host.StandardInput.FlushAsync();
+            await host.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (Exception ex) when (ex is IOException or TimeoutException)
+        {
+            host.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Prints one store's figures, BackCare beside the floor.</summary>
+internal static class Report
+{
+    public static void Print(string store, BotRun backcare, BotRun floor)
+    {
+        var i = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine($"{store} store");
+        Console.WriteLine(string.Create(i, $"  {"",-28}{"BackCare",14}{"SDK floor",14}{"ratio",10}"));
+        Row("turns (measured)", backcare.Turns, floor.Turns, "F0", ratio: false);
+        Row("failed conversations", backcare.Failures, floor.Failures, "F0", ratio: false);
+        Row("turns/s", backcare.TurnsPerSecond, floor.TurnsPerSecond, "F0");
+        Row("p50 ms", backcare.Percentile(0.50), floor.Percentile(0.50), "F1");
+        Row("p95 ms", backcare.Percentile(0.95), floor.Percentile(0.95), "F1");
+        Row("p99 ms", backcare.Percentile(0.99), floor.Percentile(0.99), "F1");
+        Row("host CPU ms/turn", backcare.CpuMs / Math.Max(1, backcare.Turns), floor.CpuMs / Math.Max(1, floor.Turns), "F2");
+        Row("allocated KiB/turn (host)", backcare.AllocatedPerTurn / 1024, floor.AllocatedPerTurn / 1024, "F1");
+        Row2("GCs gen0/1/2", $"{backcare.Gen0}/{backcare.Gen1}/{backcare.Gen2}", $"{floor.Gen0}/{floor.Gen1}/{floor.Gen2}");
+        Row("GC pause ms (total)", backcare.GcPauseMs, floor.GcPauseMs, "F0");
+        Row("stored state B/conversation", backcare.StateBytesPerConversation, floor.StateBytesPerConversation, "F0");
+        Row("first reply ms after start", backcare.FirstReplyMs, floor.FirstReplyMs, "F0");
+        Row("host working set MiB", backcare.WorkingSet / 1048576.0, floor.WorkingSet / 1048576.0, "F0");
+
+        void Row(string name, double a, double b, string format, bool ratio = true)
+            => Console.WriteLine(string.Create(i, $"  {name,-28}{a.ToString(format, i),14}{b.ToString(format, i),14}{(ratio && b > 0 ? (a / b).ToString("F2", i) : string.Empty),10}"));
+
+        static void Row2(string name, string a, string b) => Console.WriteLine($"  {name,-28}{a,14}{b,14}");
+    }
+}

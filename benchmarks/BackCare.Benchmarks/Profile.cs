@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using BackCare.Bot.Hosting;
+using BackCare.Bot.Storage;
+using BackCare.Bot.Triage;
+using BackCare.Bot.Understanding;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+
+namespace BackCare.Benchmarks;
+
+/// <summary>
+/// Where a turn's time and allocation go, one conversation at a time in this process (no HTTP, no contention):
+/// the whole turn through the adapter, then each phase on its own with the same inputs: the language layer
+/// (what the bot, the interruption check and the prompt call for that message), reading the request body,
+/// writing the response, and serialising the conversation's state.
+/// usage: dotnet run -c Release --project benchmarks/BackCare.Benchmarks -- profile [--triages 60] [--store Memory|Sqlite]
+/// </summary>
+internal static class Profile
+{
+    private static readonly Dictionary<string, (double Ms, long Bytes)> Phases = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the turn being run is measured (the storage decorator adds to the phases only then).</summary>
+    public static bool InTurn { get; private set; }
+
+    public static async Task<int> RunAsync(int triages, string store)
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("backcare-profile-").FullName;
+        var app = BackCareApp.Build(
+            ["--urls", "http://127.0.0.1:0", "--environment", "Development", "--contentRoot", Paths.BotProject],
+            builder =>
+            {
+                builder.Configuration["BackCare:Storage:Provider"] = store;
+                builder.Configuration["BackCare:Storage:DataFolder"] = dataFolder;
+                builder.Logging.ClearProviders();
+                var inner = builder.Services.Last(d => d.ServiceType == typeof(IStorage));
+                builder.Services.AddSingleton<IStorage>(sp => new TimedStorage((IStorage)inner.ImplementationFactory!(sp), Phases));
+            });
+        var services = app.Services;
+        var adapter = services.GetRequiredService<AdapterWithErrorHandler>();
+        var bot = services.GetRequiredService<IBot>();
+        var storage = services.GetRequiredService<IStorage>();
+        var commands = services.GetRequiredService<CommandReader>();
+        var listening = services.GetRequiredService<Listening>();
+        var replies = services.GetRequiredService<ReplyReader>();
+        replies.WarmUp();
+        var script = TriageScript.Load(Paths.TriageContent);
+
+        var phases = Phases;
+        var turns = 0;
+        var warm = Math.Max(3, triages / 10);
+        for (var t = 0; t < triages + warm; t++)
+        {
+            var measured = t >= warm;
+            var id = $"profile-{t}";
+            QuestionId? question = null;
+            var text = "hi";
+            for (var turn = 0; turn < 80; turn++)
+            {
+                var body = Body(id, text);
+                var (activity, _) = Measure(measured, phases, "request: read and check the activity JSON", () => ActivityReader.Read(body));
+                if (question is QuestionId asked)
+                {
+                    var said = text;
+                    Measure(measured, phases, "language: CommandReader.Read x2 (bot, interruptions)", () => (commands.Read(said), commands.Read(said)));
+                    Measure(measured, phases, "language: Listening.Signs (LanguageLayer.Analyse + SignScanner)", () => listening.Signs(said, asked));
+                    Measure(measured, phases, "language: ReplyReader.Read (the prompt's reader)", () => replies.Read(asked, said, DateTime.UtcNow));
+                }
+
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var started = Stopwatch.GetTimestamp();
+                InTurn = measured;
+                var response = await adapter.ProcessInHostAsync(activity!, bot.OnTurnAsync, CancellationToken.None);
+                InTurn = false;
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+                if (measured)
+                {
+                    Add(phases, "TURN (adapter, bot, dialogs, state, all of it)", elapsed, bytes);
+                    turns++;
+                }
+
+                Measure(measured, phases, "response: write the replies JSON", () => JsonConvert.SerializeObject(response.Body, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }));
+                var keys = new[] { $"emulator/conversations/{id}", $"emulator/users/{id}-user" };
+                var state = await ((TimedStorage)storage).Inner.ReadAsync(keys);
+                Measure(measured, phases, "state: serialise conversation + user state (StateJson)", () => state.Values.Select(StateJson.Serialize).ToList());
+                var json = state.Values.Select(StateJson.Serialize).ToList();
+                Measure(measured, phases, "state: deserialise it again", () => json.Select(StateJson.Deserialize).ToList());
+
+                var reply = string.Join("\n", ((ExpectedReplies)response.Body).Activities.Select(a => a.Text ?? string.Empty));
+                if (reply.Contains(script.SelfCareHeadline, StringComparison.Ordinal))
+                {
+                    break;
+                }
+
+                var recognised = script.Recognise(reply) ?? throw new InvalidOperationException($"Unrecognised reply: {reply[..Math.Min(300, reply.Length)]}");
+                question = Enum.Parse<QuestionId>(recognised.Key);
+                text = TriageScript.AllClear(recognised.Key, recognised.Checklist);
+            }
+        }
+
+        var turn0 = phases["TURN (adapter, bot, dialogs, state, all of it)"];
+        Console.WriteLine($"Profile: {triages} all-clear triages ({turns} turns) one at a time in-process, {store} store, after {warm} to warm up. Per turn:");
+        Console.WriteLine($"  {"phase",-66}{"µs",9}{"% turn",8}{"KiB",9}{"% turn",8}");
+        foreach (var (name, (ms, bytes)) in phases.OrderByDescending(p => p.Value.Ms))
+        {
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {name,-66}{ms * 1000 / turns,9:F0}{100 * ms / turn0.Ms,8:F1}{bytes / 1024.0 / turns,9:F1}{100.0 * bytes / turn0.Bytes,8:F1}"));
+        }
+
+        Console.WriteLine("  (language rows are the same calls the turn makes, timed again on their own: they are part of TURN, not added to it)");
+        await app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dataFolder, recursive: true);
+        return 0;
+    }
+
+    private static T Measure<T>(bool measured, Dictionary<string, (double Ms, long Bytes)> phases, string name, Func<T> phase)
+    {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var started = Stopwatch.GetTimestamp();
+        var result = phase();
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (measured)
+        {
+            Add(phases, name, elapsed, GC.GetAllocatedBytesForCurrentThread() - allocated);
+        }
+
+        return result;
+    }
+
+    private static void Add(Dictionary<string, (double Ms, long Bytes)> phases, string name, double ms, long bytes)
+    {
+        phases.TryGetValue(name, out var sum);
+        phases[name] = (sum.Ms + ms, sum.Bytes + bytes);
+    }
+
+    private static byte[] Body(string conversation, string text)
+        => Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(new
+        {
+            type = "message",
+            id = Guid.NewGuid().ToString("N"),
+            timestamp = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+            channelId = "emulator",
+            serviceUrl = "http://127.0.0.1:9",
+            deliveryMode = "expectReplies",
+            text,
+            conversation = new { id = conversation },
+            from = new { id = conversation + "-user" },
+            recipient = new { id = "bot" },
+        }));
+}
+
+/// <summary>Times the store's reads and writes within measured turns.</summary>
+internal sealed class TimedStorage(IStorage inner, Dictionary<string, (double Ms, long Bytes)> phases) : IStorage, IStatePurge
+{
+    public IStorage Inner => inner;
+
+    public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+        => TimeAsync("store: ReadAsync (in the turn)", () => inner.ReadAsync(keys, cancellationToken));
+
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+        => TimeAsync("store: WriteAsync (in the turn)", async () => { await inner.WriteAsync(changes, cancellationToken); return 0; });
+
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => inner.DeleteAsync(keys, cancellationToken);
+
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+        => inner is IStatePurge purge ? purge.PurgeOlderThanAsync(cutoff, cancellationToken) : Task.FromResult(0);
+
+    private async Task<T> TimeAsync<T>(string name, Func<Task<T>> call)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var started = Stopwatch.GetTimestamp();
+        var result = await call();
+        if (Profile.InTurn)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            phases.TryGetValue(name, out var sum);
+            phases[name] = (sum.Ms + elapsed, sum.Bytes + GC.GetTotalAllocatedBytes(precise: true) - allocated);
+        }
+
+        return result;
+    }
+}
