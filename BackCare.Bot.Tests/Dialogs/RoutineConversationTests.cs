@@ -270,8 +270,8 @@ public class RoutineConversationTests
 
         Assert.Contains("access to a gym", gym);
         Assert.Contains("rack pull and a lat pulldown", optIn);
-        Assert.Contains("Rack pull (loaded lift)", plan);
-        Assert.Contains("Lat pulldown (loaded lift)", plan);
+        Assert.Contains("Rack pull (gym lift)", plan);
+        Assert.Contains("Lat pulldown (gym lift)", plan);
     }
 
     [Fact]

@@ -29,10 +29,16 @@ public sealed class LanguageLayer(Lexicon lexicon)
     /// <returns>The utterance.</returns>
     public Utterance Normalize(string? text) => Utterance.Of(text, Lexicon);
 
+    /// <summary>
+    /// One reading per message: the same text object (a turn's activity text) is read once, however many readers
+    /// ask in that turn; the entry goes with the text.
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Analysis> _read = [];
+
     /// <summary>Reads a message.</summary>
     /// <param name="text">What the person typed.</param>
     /// <returns>What it says.</returns>
-    public Analysis Analyse(string? text) => Analyse(Normalize(text));
+    public Analysis Analyse(string? text) => text is null ? Analyse(Normalize(text)) : _read.GetValue(text, t => Analyse(Normalize(t)));
 
     /// <summary>Reads a normalised message.</summary>
     /// <param name="utterance">The message.</param>
