@@ -84,6 +84,28 @@ public class StateJsonTests
         Assert.DoesNotContain("\"CurrentQuestion\":19", raw, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_conversation_stored_mid_triage_before_version_2_goes_on_after_the_deploy_with_its_answers()
+    {
+        // Stored by version 1, mid-question, with no dialog versions; version 2 added questions and steps.
+        var path = Path.Combine(Directory.CreateTempSubdirectory("backcare-upgrade-").FullName, "state.db");
+        var storage = new SqliteStorage(path);
+        InsertRaw(path, "emulator/conversations/mid-triage", Fixture["emulator/conversations/mid-triage"]!.ToString(Newtonsoft.Json.Formatting.None));
+        var sut = new BotConversation(storage, conversation: Microsoft.Bot.Builder.Adapters.TestAdapter.CreateConversation("mid-triage"));
+
+        var first = await sut.SayAsync("no");
+        var driver = new TriageDriver(sut);
+        var advice = await driver.RunAsync([], opening: "none of these");
+
+        Assert.Contains(sut.Content.Phrase("flowUpdated"), BotConversation.Join(first));
+        Assert.Equal(QuestionId.EmergencyScreen, sut.QuestionAsked(first));
+        Assert.DoesNotContain(QuestionId.Duration, driver.Asked);
+        Assert.DoesNotContain(QuestionId.Severity, driver.Asked);
+        Assert.Contains(sut.Content.Phrase("notADiagnosis"), advice);
+        var summary = await sut.SayTextAsync("summary");
+        Assert.Contains("10 days", summary);
+    }
+
     private static IDictionary<string, object> Load(string key)
         => (IDictionary<string, object>)StateJson.Deserialize(Fixture[key]!.ToString(Newtonsoft.Json.Formatting.None))!;
 
