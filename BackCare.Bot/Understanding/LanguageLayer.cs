@@ -316,6 +316,15 @@ public sealed class LanguageLayer(Lexicon lexicon)
             // "I do", "it is" answer a question only when they are the whole reply, not inside a sentence.
             var pronounLed = utterance.Tokens[item.Start] is "i" or "it" or "there" or "that" or "they" or "we";
             var wholeReply = item.Start == 0 && item.End > lastWord;
+
+            // A plain answer opens the reply or a sentence or clause of it ("no, but…", "well no", "…, I don't
+            // know"); inside a sentence ("I don't feel nothing") it is not an answer.
+            var opens = item.Start <= 1 || utterance.Tokens[item.Start - 1] is "," or "." or "!" or "?" or ";" or ":" or "-" or "but" or "and" or "so";
+            if (!opens && !wholeReply)
+            {
+                continue;
+            }
+
             var wordless = !utterance.Tokens.Skip(item.Start).Take(item.End - item.Start).Any(t => t.Any(char.IsLetterOrDigit));
             if (((pronounLed && item.Answer != GeneralAnswer.NotSure) || wordless) && !wholeReply)
             {
