@@ -4,6 +4,7 @@ namespace BackCare.Bot.Triage;
 /// A finding that raises the disposition, each tied to the answer that showed it. Stored by name; new findings
 /// go at the end. Its level is <see cref="TriageRules.LevelOf"/>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A red flag is the clinical term for a warning sign; it is not a [Flags] enum.")]
 public enum RedFlag
 {
     SaddleNumbness,

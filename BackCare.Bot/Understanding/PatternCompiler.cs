@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -86,7 +87,7 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
                     builder.Append(Group(tokens, ref position, where, "]", optional: true));
                     break;
                 case "...":
-                    builder.Append("(?:").Append(_gapWord).Append($"){{0,{GapWords}}}");
+                    builder.Append("(?:").Append(_gapWord).Append(CultureInfo.InvariantCulture, $"){{0,{GapWords}}}");
                     break;
                 case ")" or "]" or "|":
                     throw new InvalidDataException($"{where}: unbalanced '{token}'.");
