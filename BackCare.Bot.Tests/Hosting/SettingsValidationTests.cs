@@ -45,6 +45,7 @@ public class SettingsValidationTests
         { "BackCare:DirectLine:Endpoint", ["BackCare:DirectLine:Endpoint="] },
         { "BackCare:DirectLine:Endpoint", ["BackCare:DirectLine:Endpoint=http://directline.botframework.com/v3/directline"] },
         { "BackCare:DirectLine:Endpoint", ["BackCare:DirectLine:Endpoint=directline.botframework.com"] },
+        { "BackCare:DirectLine:Endpoint", ["BackCare:DirectLine:Endpoint=https://directline.botframework.com/v3/directline?x=1"] },
         { "BackCare:DirectLine:PublicUrl", ["BackCare:DirectLine:PublicUrl=backcare.example.org"] },
         { "BackCare:DirectLine:PublicUrl", ["BackCare:DirectLine:PublicUrl=ftp://backcare.example.org"] },
         { "BackCare:DirectLine:PublicUrl", ["BackCare:DirectLine:PublicUrl=https://backcare.example.org/bot"] },

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BackCare.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BackCare.Bot.DirectLine;
@@ -12,7 +13,7 @@ public sealed class DirectLineOptions
     /// <summary>Gets or sets the Direct Line secret. When set, the page gets tokens for the Azure service; the secret never leaves the host.</summary>
     public string Secret { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the Azure Direct Line endpoint, an absolute https URL. Default https://directline.botframework.com/v3/directline.</summary>
+    /// <summary>Gets or sets the Azure Direct Line endpoint, an absolute https URL (http only on loopback). Default https://directline.botframework.com/v3/directline.</summary>
     public string Endpoint { get; set; } = "https://directline.botframework.com/v3/directline";
 
     /// <summary>
@@ -53,7 +54,7 @@ public sealed class DirectLineOptions
     public int TokenRequestsPerMinute { get; set; } = 30;
 }
 
-/// <summary>The addresses: the service endpoint is an absolute https URL; the public URL, when set, an http(s) origin.</summary>
+/// <summary>The addresses: the service endpoint is an absolute https URL (http only on loopback); the public URL, when set, an http(s) origin.</summary>
 public sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>
 {
     private const string Section = DirectLineOptions.Section;
@@ -63,9 +64,13 @@ public sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOpti
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(endpoint.Query) || !string.IsNullOrEmpty(endpoint.Fragment))
+        // The secret travels to this endpoint: https, or plain http only to a stand-in on this machine.
+        if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint)
+            || !(endpoint.Scheme == Uri.UriSchemeHttps || (endpoint.Scheme == Uri.UriSchemeHttp && LocalMode.IsLoopbackHost(endpoint.Host)))
+            || !string.IsNullOrEmpty(endpoint.Query)
+            || !string.IsNullOrEmpty(endpoint.Fragment))
         {
-            failures.Add($"{Section}:{nameof(DirectLineOptions.Endpoint)} must be an absolute https URL, like https://directline.botframework.com/v3/directline.");
+            failures.Add($"{Section}:{nameof(DirectLineOptions.Endpoint)} must be an absolute https URL, like https://directline.botframework.com/v3/directline (http only to this machine).");
         }
 
         if (!string.IsNullOrEmpty(options.PublicUrl)
