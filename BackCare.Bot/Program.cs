@@ -6,9 +6,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is InvalidDataException or StartupRefusedException)
+catch (Exception ex) when (StartFailure.Describe(ex) is { } problem)
 {
-    // Broken clinical content or an unsafe configuration: say what to fix, without a stack trace.
-    await Console.Error.WriteLineAsync($"BackCare cannot start: {ex.Message}");
+    // Broken clinical content, a bad setting or an unsafe configuration: say what to fix, without a stack trace.
+    await Console.Error.WriteLineAsync($"BackCare cannot start: {problem}");
     return 1;
 }

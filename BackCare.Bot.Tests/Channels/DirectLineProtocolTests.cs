@@ -346,10 +346,14 @@ public class DirectLineProtocolTests
     [Fact]
     public async Task An_expired_token_gets_401()
     {
-        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["BackCare:DirectLine:TokenSeconds"] = "0" });
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var host = await RunningHost.StartAsync(
+            new Dictionary<string, string?> { ["BackCare:DirectLine:TokenSeconds"] = "60" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
         using var response = await host.Client.PostAsync("/api/directline/token", null);
         var token = (string)JObject.Parse(await response.Content.ReadAsStringAsync())["token"]!;
         var client = new Client(host.Client, token);
+        clock.Advance(TimeSpan.FromSeconds(61));
 
         using var started = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations");
 

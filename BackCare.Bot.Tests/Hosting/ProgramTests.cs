@@ -75,6 +75,18 @@ public class ProgramTests
             new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["BackCare__MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001" },
             "BackCare__MicrosoftAppId"
         },
+        {
+            "an emergency number that is not a number",
+            [BotDll, "--urls", "http://127.0.0.1:{port}", "--contentRoot", SolutionPaths.BotProject],
+            new() { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["BackCare__Care__EmergencyNumber"] = "call 911" },
+            "BackCare:Care:EmergencyNumber must be digits and spaces"
+        },
+        {
+            "a storage provider BackCare does not know",
+            [BotDll, "--urls", "http://127.0.0.1:{port}", "--contentRoot", SolutionPaths.BotProject],
+            new() { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["BackCare__Storage__Provider"] = "Cosmos" },
+            "'BackCare:Storage:Provider'"
+        },
     };
 
     [Theory]
@@ -82,7 +94,7 @@ public class ProgramTests
     public async Task Each_unsafe_start_is_refused_with_a_message_that_says_what_to_fix(string how, string[] arguments, Dictionary<string, string> environment, string message)
     {
         var port = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        environment["BackCare__Storage__Provider"] = "Memory";
+        environment.TryAdd("BackCare__Storage__Provider", "Memory");
         environment.TryAdd("MicrosoftAppId", string.Empty);
         environment.TryAdd("ASPNETCORE_ENVIRONMENT", string.Empty);
 

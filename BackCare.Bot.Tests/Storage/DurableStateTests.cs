@@ -115,7 +115,7 @@ public class DurableStateTests
         clock.Now = clock.Now.AddDays(29);
         await store.WriteAsync(new Dictionary<string, object> { ["recent"] = new StorageContractTests.Note() });
         clock.Now = clock.Now.AddDays(2);
-        var options = Options.Create(new BackCareOptions { Storage = new StorageOptions { RetentionDays = 30 } });
+        var options = Options.Create(new StorageOptions { RetentionDays = 30 });
         var sut = new StatePurgeService(store, options, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<StatePurgeService>.Instance);
 
         var deleted = await sut.PurgeOnceAsync(CancellationToken.None);
@@ -168,7 +168,7 @@ public class DurableStateTests
     [Fact]
     public void The_blob_provider_without_a_connection_string_refuses_to_start()
     {
-        var options = new StorageOptions { Provider = "Blob" };
+        var options = new StorageOptions { Provider = StorageProvider.Blob };
 
         var error = Assert.Throws<StartupRefusedException>(() => StorageFactory.Create(options, new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() }));
 

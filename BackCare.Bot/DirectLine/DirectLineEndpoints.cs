@@ -39,7 +39,7 @@ public static class DirectLineEndpoints
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(TokenRatePolicy, context =>
             {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<BackCareOptions>>().Value.DirectLine.TokenRequestsPerMinute;
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenRequestsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
@@ -76,8 +76,8 @@ public static class DirectLineEndpoints
     private static bool IsOffline(IServiceProvider services)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
-        var options = services.GetRequiredService<IOptions<BackCareOptions>>().Value;
-        return string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]) && string.IsNullOrWhiteSpace(options.DirectLine.Secret);
+        var options = services.GetRequiredService<IOptions<DirectLineOptions>>().Value;
+        return string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]) && string.IsNullOrWhiteSpace(options.Secret);
     }
 
     /// <summary>
@@ -97,10 +97,10 @@ public static class DirectLineEndpoints
             : null;
     }
 
-    private static async Task<IResult> IssueTokenAsync(HttpContext context, IOptions<BackCareOptions> options, OfflineDirectLine offline, DirectLineUsers users, IHttpClientFactory httpClients, ILogger<BotHost> logger)
+    private static async Task<IResult> IssueTokenAsync(HttpContext context, IOptions<DirectLineOptions> options, OfflineDirectLine offline, DirectLineUsers users, IHttpClientFactory httpClients, ILogger<BotHost> logger)
     {
         var (userId, userTicket) = users.IdFor(await ReadUserTicketAsync(context));
-        var settings = options.Value.DirectLine;
+        var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.Secret))
         {
             if (!IsOffline(context.RequestServices))
@@ -180,7 +180,7 @@ public static class DirectLineEndpoints
         return conversation is null ? Results.StatusCode(status) : Conversation(conversation, OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!), StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> PostActivityAsync(HttpContext context, OfflineDirectLine store, IOptions<BackCareOptions> options, AdapterWithErrorHandler adapter, IBot bot, string conversationId)
+    private static async Task<IResult> PostActivityAsync(HttpContext context, OfflineDirectLine store, IOptions<DirectLineOptions> options, AdapterWithErrorHandler adapter, IBot bot, string conversationId)
     {
         var (conversation, status) = store.Authorize(context.Request.Headers.Authorization, conversationId);
         if (conversation is null)
@@ -211,7 +211,7 @@ public static class DirectLineEndpoints
         // which is how Web Chat knows it was delivered (it matches channelData.clientActivityID).
         // The sender is the user the token was issued to, whatever from.id the client wrote.
         activity.ChannelId = Channels.Webchat;
-        activity.ServiceUrl = OfflineDomain(context, options.Value.DirectLine) ?? "http://localhost" + Prefix;
+        activity.ServiceUrl = OfflineDomain(context, options.Value) ?? "http://localhost" + Prefix;
         activity.Conversation = new ConversationAccount { Id = conversation.Id };
         activity.Recipient = new ChannelAccount("backcare", "BackCare", RoleTypes.Bot);
         activity.From = new ChannelAccount(conversation.UserId, role: RoleTypes.User);

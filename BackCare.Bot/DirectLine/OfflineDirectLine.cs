@@ -14,7 +14,7 @@ namespace BackCare.Bot.DirectLine;
 /// <see cref="DirectLineOptions.MaxConversations"/> conversations are kept: expired ones go first, then the least
 /// recently used.
 /// </summary>
-public sealed class OfflineDirectLine(IOptions<BackCareOptions> options, TimeProvider clock)
+public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, OfflineConversation> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IssuedToken> _byToken = new(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ public sealed class OfflineDirectLine(IOptions<BackCareOptions> options, TimePro
     private readonly Lock _evicting = new();
     private long _uses;
 
-    private DirectLineOptions Settings => options.Value.DirectLine;
+    private DirectLineOptions Settings => options.Value;
 
     /// <summary>Gets how many conversations are kept.</summary>
     public int Count => _byId.Count;

@@ -40,7 +40,7 @@ public static class BackCareEndpoints
         if (remote is null || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)
             || !(context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/v3"))
             || !LocalMode.IsOn(context.RequestServices.GetRequiredService<IConfiguration>())
-            || context.RequestServices.GetRequiredService<IOptions<BackCareOptions>>().Value.AllowUnauthenticatedOnNetwork)
+            || context.RequestServices.GetRequiredService<IOptions<LocalModeOptions>>().Value.AllowUnauthenticatedOnNetwork)
         {
             return next(context);
         }

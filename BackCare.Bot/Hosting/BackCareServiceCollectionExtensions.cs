@@ -23,7 +23,7 @@ public static class BackCareServiceCollectionExtensions
     /// <returns>The services, for chaining.</returns>
     public static IServiceCollection AddBackCareBot(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BackCareOptions>().Bind(configuration.GetSection(BackCareOptions.Section));
+        services.AddBackCareSettings();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient();
 
@@ -37,7 +37,7 @@ public static class BackCareServiceCollectionExtensions
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.ServerMaxBytes);
 
         // State.
-        services.AddSingleton<IStorage>(sp => StorageFactory.Create(sp.GetRequiredService<IOptions<BackCareOptions>>().Value.Storage, sp.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton<IStorage>(sp => StorageFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => StorageFactory.LockFor(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<SerializedTurnsMiddleware>();
         services.AddSingleton<PersonalData>();
@@ -67,7 +67,7 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton<Listening>();
         services.AddSingleton(sp =>
         {
-            var care = sp.GetRequiredService<IOptions<BackCareOptions>>().Value.Care;
+            var care = sp.GetRequiredService<IOptions<CareOptions>>().Value;
             return new TriageReport(sp.GetRequiredService<TriageContent>(), care.EmergencyNumber, care.UrgentAdvice);
         });
 
@@ -83,8 +83,8 @@ public static class BackCareServiceCollectionExtensions
         return services;
     }
 
-    private static string ContentPath(IServiceProvider services, Func<BackCareOptions, string?> configured, params string[] parts)
-        => configured(services.GetRequiredService<IOptions<BackCareOptions>>().Value) is { Length: > 0 } path
+    private static string ContentPath(IServiceProvider services, Func<ContentOptions, string?> configured, params string[] parts)
+        => configured(services.GetRequiredService<IOptions<ContentOptions>>().Value) is { Length: > 0 } path
             ? path
             : Path.Combine([AppContext.BaseDirectory, .. parts]);
 }

@@ -18,12 +18,12 @@ public static class SecurityHeaders
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Built on first use: a wrong FrameAncestors entry stops the start in StartupChecks, with a clear message.
+        // Built on first use, from settings validated at start-up (a wrong FrameAncestors entry stops the start: WebOptionsValidator).
         var policies = new Lazy<(string Page, string Api, bool DenyFraming)>(() =>
         {
-            var options = app.Services.GetRequiredService<IOptions<BackCareOptions>>().Value;
-            var frameAncestors = FrameAncestors(options.Web);
-            return (PagePolicy(options.DirectLine, frameAncestors), $"default-src 'none'; frame-ancestors {frameAncestors}", options.Web.FrameAncestors.Length == 0);
+            var web = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
+            var frameAncestors = FrameAncestors(web);
+            return (PagePolicy(app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value, frameAncestors), $"default-src 'none'; frame-ancestors {frameAncestors}", web.FrameAncestors.Length == 0);
         });
         app.Use((context, next) =>
         {
@@ -50,7 +50,7 @@ public static class SecurityHeaders
     /// <summary>The frame-ancestors source list: the configured origins, checked, or <c>'none'</c>.</summary>
     /// <param name="web">The web settings.</param>
     /// <returns>The source list.</returns>
-    /// <exception cref="StartupRefusedException">An entry is not an http(s) origin.</exception>
+    /// <exception cref="ArgumentException">An entry is not an http(s) origin (start-up validation refuses it first).</exception>
     public static string FrameAncestors(WebOptions web)
     {
         ArgumentNullException.ThrowIfNull(web);
@@ -60,9 +60,7 @@ public static class SecurityHeaders
         }
 
         var origins = web.FrameAncestors.Select(origin =>
-            Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query)
-                ? uri.GetLeftPart(UriPartial.Authority)
-                : throw new StartupRefusedException($"BackCare:Web:FrameAncestors has '{origin}', which is not an origin like https://intranet.example.org."));
+            WebOptions.Origin(origin) ?? throw new ArgumentException($"BackCare:Web:FrameAncestors has '{origin}', which is not an origin like https://intranet.example.org.", nameof(web)));
         return string.Join(' ', origins);
     }
 
@@ -88,11 +86,4 @@ public static class SecurityHeaders
             "form-action 'none'",
             $"frame-ancestors {frameAncestors}");
     }
-}
-
-/// <summary>Settings of the web page.</summary>
-public sealed class WebOptions
-{
-    /// <summary>Gets or sets the origins allowed to show the page in a frame (for example https://intranet.example.org). Default none.</summary>
-    public string[] FrameAncestors { get; set; } = [];
 }

@@ -3,9 +3,9 @@ using System.Reflection;
 namespace BackCare.Bot.Hosting;
 
 /// <summary>
-/// Finds settings that BackCare would silently ignore: a key under "BackCare" that is not one of its options
-/// (a typo), and the Bot Framework's own settings put under a section (BackCare__MicrosoftAppId), which the SDK
-/// reads only at the top level.
+/// Finds settings that BackCare would silently ignore: a key under "BackCare" that no options class of
+/// <see cref="BackCareSettings.Sections"/> reads (a typo), and the Bot Framework's own settings put under a
+/// section (BackCare__MicrosoftAppId), which the SDK reads only at the top level.
 /// </summary>
 public static class SettingNames
 {
@@ -18,15 +18,29 @@ public static class SettingNames
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<string>();
-        Walk(configuration.GetSection(BackCareOptions.Section), typeof(BackCareOptions), problems);
+        var root = configuration.GetSection(BackCareSettings.Root);
+        Walk(root, BoundTo(root.Path), problems);
         return problems;
     }
 
-    private static void Walk(IConfigurationSection section, Type type, List<string> problems)
+    /// <summary>The options classes bound to a section.</summary>
+    private static List<Type> BoundTo(string path)
+        => BackCareSettings.Sections.Where(s => s.Section.Equals(path, StringComparison.OrdinalIgnoreCase)).Select(s => s.Options).ToList();
+
+    private static void Walk(IConfigurationSection section, List<Type> types, List<string> problems)
     {
         foreach (var child in section.GetChildren())
         {
-            var property = type.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            var bound = BoundTo(child.Path);
+            if (bound.Count > 0)
+            {
+                Walk(child, bound, problems);
+                continue;
+            }
+
+            var property = types
+                .Select(t => t.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase))
+                .FirstOrDefault(p => p is not null);
             if (property is null)
             {
                 var name = child.Path;
@@ -40,7 +54,7 @@ public static class SettingNames
             var propertyType = property.PropertyType;
             if (propertyType.IsClass && propertyType != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(propertyType))
             {
-                Walk(child, propertyType, problems);
+                Walk(child, [propertyType], problems);
             }
         }
     }

@@ -6,13 +6,14 @@ using Microsoft.Extensions.Options;
 namespace BackCare.Bot.Hosting;
 
 /// <summary>
-/// Runs as the host starts: refuses an unauthenticated production start unless allowed, loads (and so validates)
+/// Runs as the host starts (after the settings are validated, see <see cref="BackCareSettings"/>): refuses setting
+/// names BackCare does not read and an unauthenticated production start unless allowed, loads (and so validates)
 /// the clinical content, and builds the recognisers' regexes so the first person does not wait for them.
 /// </summary>
 public sealed class StartupChecks(
     IConfiguration configuration,
     IHostEnvironment environment,
-    IOptions<BackCareOptions> options,
+    IOptions<LocalModeOptions> options,
     TriageContent triageContent,
     ExerciseCatalogue catalogue,
     ReplyReader replies,
@@ -24,7 +25,6 @@ public sealed class StartupChecks(
     {
         CheckAuthentication();
         _ = text; // Loaded (and so checked) at start-up, like the clinical content.
-        _ = SecurityHeaders.FrameAncestors(options.Value.Web);
         logger.LogInformation(
             "Clinical content loaded: {QuestionCount} triage questions, {ExerciseCount} exercises.",
             triageContent.Questions.Count,

@@ -1,4 +1,3 @@
-using BackCare.Bot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -8,14 +7,14 @@ namespace BackCare.Bot.Storage;
 /// Deletes state that nobody has touched for <see cref="StorageOptions.RetentionDays"/> days: at start-up, then
 /// every <see cref="StorageOptions.PurgeIntervalMinutes"/> minutes. Does nothing when retention is 0.
 /// </summary>
-public sealed class StatePurgeService(IStorage storage, IOptions<BackCareOptions> options, TimeProvider clock, ILogger<StatePurgeService> logger) : BackgroundService
+public sealed class StatePurgeService(IStorage storage, IOptions<StorageOptions> options, TimeProvider clock, ILogger<StatePurgeService> logger) : BackgroundService
 {
     /// <summary>Deletes what is past retention now.</summary>
     /// <param name="cancellationToken">A cancellation token.</param>
     /// <returns>How many items were deleted.</returns>
     public async Task<int> PurgeOnceAsync(CancellationToken cancellationToken)
     {
-        var days = options.Value.Storage.RetentionDays;
+        var days = options.Value.RetentionDays;
         if (days <= 0 || storage is not IStatePurge purge)
         {
             return 0;
@@ -33,7 +32,7 @@ public sealed class StatePurgeService(IStorage storage, IOptions<BackCareOptions
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromMinutes(Math.Max(1, options.Value.Storage.PurgeIntervalMinutes));
+        var interval = TimeSpan.FromMinutes(Math.Max(1, options.Value.PurgeIntervalMinutes));
         while (!stoppingToken.IsCancellationRequested)
         {
             try

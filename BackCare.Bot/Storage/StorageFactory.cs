@@ -4,7 +4,10 @@ using Microsoft.Bot.Builder;
 
 namespace BackCare.Bot.Storage;
 
-/// <summary>Creates the state store named in configuration, and the turn lock that goes with it.</summary>
+/// <summary>
+/// Creates the state store named in configuration, and the turn lock that goes with it. The settings were checked
+/// at start-up (<see cref="StorageOptionsValidator"/>); the checks here guard direct callers.
+/// </summary>
 public static class StorageFactory
 {
     /// <summary>Creates the store.</summary>
@@ -16,13 +19,13 @@ public static class StorageFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
-        switch (options.Provider.ToLowerInvariant())
+        switch (options.Provider)
         {
-            case "memory":
+            case StorageProvider.Memory:
                 return new MemoryStorage();
-            case "sqlite":
+            case StorageProvider.Sqlite:
                 return new SqliteStorage(Path.Combine(Path.GetFullPath(options.DataFolder, environment.ContentRootPath), "backcare-state.db"));
-            case "blob":
+            case StorageProvider.Blob:
                 if (string.IsNullOrWhiteSpace(options.BlobConnectionString))
                 {
                     throw new StartupRefusedException("BackCare:Storage:Provider is Blob but BackCare:Storage:BlobConnectionString is empty.");
@@ -30,7 +33,7 @@ public static class StorageFactory
 
                 return new BlobsStorage(new BlobContainerClient(options.BlobConnectionString, options.BlobContainer));
             default:
-                throw new StartupRefusedException($"Unknown storage provider '{options.Provider}'. Use Sqlite, Blob or Memory.");
+                throw new StartupRefusedException($"BackCare:Storage:Provider '{options.Provider}' is not known. Use Sqlite, Blob or Memory.");
         }
     }
 

@@ -113,7 +113,7 @@ internal sealed class FloorBot(ConversationState conversationState) : ActivityHa
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()));
-        builder.Services.AddSingleton(sp => StorageFactory.Create(new StorageOptions { Provider = store, DataFolder = dataFolder }, sp.GetRequiredService<IHostEnvironment>()));
+        builder.Services.AddSingleton(sp => StorageFactory.Create(new StorageOptions { Provider = Enum.Parse<StorageProvider>(store, ignoreCase: true), DataFolder = dataFolder }, sp.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddSingleton<ConversationState>();
         builder.Services.AddSingleton<IBot, FloorBot>();
         var app = builder.Build();
