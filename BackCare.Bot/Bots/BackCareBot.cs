@@ -1,3 +1,4 @@
+using BackCare.Bot.Hosting;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Content;
 using BackCare.Bot.Understanding;
@@ -52,7 +53,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         var handled = await _handled.GetAsync(turnContext, () => new HandledActivities(), cancellationToken);
         if (!string.IsNullOrEmpty(activityId) && handled.Find(activityId) is { } earlier)
         {
-            logger.LogInformation("A {ActivityType} activity already handled in this conversation arrived again; not applied twice.", turnContext.Activity.Type);
+            logger.ActivityRepeated(turnContext.Activity.Type);
             if (turnContext.Activity.DeliveryMode == DeliveryModes.ExpectReplies && earlier.Replies is { Count: > 0 } replies)
             {
                 var again = replies.Select(r => JsonConvert.DeserializeObject<Activity>(r)!).ToArray();
@@ -168,7 +169,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         catch (UnreadableStateException ex)
         {
             // The only state ever reset: what cannot be read. Deleting it lets the person carry on.
-            logger.LogWarning("The {Which} state could not be read ({Reason}); it was reset.", which, ex.InnerException?.GetType().Name);
+            logger.StateUnreadable(which, ex.InnerException?.GetType().Name);
             await state.DeleteAsync(turnContext, cancellationToken);
             await state.LoadAsync(turnContext, true, cancellationToken);
         }

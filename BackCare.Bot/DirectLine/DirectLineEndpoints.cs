@@ -128,7 +128,7 @@ public static class DirectLineEndpoints
             using var response = await httpClients.CreateClient(nameof(DirectLineEndpoints)).SendAsync(request, context.RequestAborted);
             if (!response.IsSuccessStatusCode)
             {
-                logger.LogWarning("Direct Line refused the token request with {Status}.", (int)response.StatusCode);
+                logger.DirectLineRefused((int)response.StatusCode);
                 return Results.Problem("Could not get a Web Chat token.", statusCode: StatusCodes.Status502BadGateway);
             }
 
@@ -137,7 +137,7 @@ public static class DirectLineEndpoints
         }
         catch (HttpRequestException ex)
         {
-            logger.LogWarning("Direct Line could not be reached: {ExceptionType}.", ex.GetType().Name);
+            logger.DirectLineUnreachable(ex.GetType().Name);
             return Results.Problem("Could not reach Direct Line.", statusCode: StatusCodes.Status502BadGateway);
         }
     }

@@ -33,12 +33,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         OnTurnError = async (turnContext, exception) =>
         {
             // The exception's type and stack say where it failed; its message can quote input, so it is left out.
-            logger.LogError(
-                "Turn failed in channel {ChannelId} on a {ActivityType} activity: {ExceptionType}\n{StackTrace}",
-                turnContext.Activity.ChannelId,
-                turnContext.Activity.Type,
-                exception.GetType().FullName,
-                exception.StackTrace);
+            logger.TurnFailed(turnContext.Activity.ChannelId, turnContext.Activity.Type, exception.GetType().FullName, exception.StackTrace);
 
             try
             {
@@ -47,7 +42,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             catch (Exception apologyFailure)
             {
                 // Typically the channel that refused the reply refuses the apology too: nothing more to do.
-                logger.LogWarning("Could not apologise after a failed turn: {ExceptionType}", apologyFailure.GetType().FullName);
+                logger.ApologyFailed(apologyFailure.GetType().FullName);
             }
         };
     }

@@ -88,7 +88,7 @@ public static class MessagesEndpoint
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !context.Response.HasStarted)
         {
-            logger.LogError("Could not process an activity: {ExceptionType}\n{StackTrace}", ex.GetType().FullName, ex.StackTrace);
+            logger.ActivityFailed(ex.GetType().FullName, ex.StackTrace);
             await RefuseAsync(context, StatusCodes.Status500InternalServerError, "The bot could not process this activity.");
             return;
         }

@@ -42,6 +42,6 @@ public sealed class RejectedTokenLog(TimeProvider clock, ILogger<RejectedTokenLo
             _suppressed = 0;
         }
 
-        logger.LogWarning("Rejected a request to {Route}: its token was not accepted ({Reason}); {Suppressed} similar rejections not logged since the last line.", route, reason, suppressed);
+        logger.TokenRejected(route, reason, suppressed);
     }
 }

@@ -25,10 +25,7 @@ public sealed class StartupChecks(
     {
         CheckAuthentication();
         _ = text; // Loaded (and so checked) at start-up, like the clinical content.
-        logger.LogInformation(
-            "Clinical content loaded: {QuestionCount} triage questions, {ExerciseCount} exercises.",
-            triageContent.Questions.Count,
-            catalogue.Exercises.Count);
+        logger.ContentLoaded(triageContent.Questions.Count, catalogue.Exercises.Count);
 
         // The recognisers build large regexes on first use: do it now, off the request path.
         _ = Task.Run(
@@ -72,18 +69,11 @@ public sealed class StartupChecks(
 
         if (!environment.IsDevelopment() || exposed.Count > 0)
         {
-            logger.LogWarning(
-                "************************************************************************\n"
-                + "SECURITY WARNING: MicrosoftAppId is empty in the '{Environment}' environment and\n"
-                + "the BackCare:AllowUnauthenticated* settings allow it. /api/messages ACCEPTS\n"
-                + "UNAUTHENTICATED TRAFFIC{Where}. Do not expose this host to a network you don't trust.\n"
-                + "************************************************************************",
-                environment.EnvironmentName,
-                exposed.Count > 0 ? $" on {string.Join(", ", exposed)}" : string.Empty);
+            logger.UnauthenticatedOutsideLocal(environment.EnvironmentName, exposed.Count > 0 ? $" on {string.Join(", ", exposed)}" : string.Empty);
             return;
         }
 
-        logger.LogWarning("MicrosoftAppId is empty: local mode. /api/messages accepts requests without a token, from this machine only (Bot Framework Emulator, local Web Chat).");
+        logger.LocalMode();
     }
 
     private void CheckAppCredentials()

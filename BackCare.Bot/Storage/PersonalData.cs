@@ -1,3 +1,4 @@
+using BackCare.Bot.Hosting;
 using BackCare.Bot.DirectLine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
@@ -122,7 +123,7 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
         }
 
         var transcripts = channel == Channels.Webchat && !string.IsNullOrEmpty(userId) ? directLine.ForgetUser(userId, activity.Id) : 0;
-        logger.LogInformation("Deleted a person's data on request: {Conversations} conversations, {Transcripts} Direct Line transcripts.", conversations.Count, transcripts);
+        logger.PersonalDataDeleted(conversations.Count, transcripts);
     }
 }
 

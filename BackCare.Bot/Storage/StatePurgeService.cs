@@ -1,3 +1,4 @@
+using BackCare.Bot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ public sealed class StatePurgeService(IStorage storage, IOptions<StorageOptions>
         var deleted = await purge.PurgeOlderThanAsync(clock.GetUtcNow().AddDays(-days), cancellationToken);
         if (deleted > 0)
         {
-            logger.LogInformation("Deleted {Count} state items untouched for more than {Days} days.", deleted, days);
+            logger.StatePurged(deleted, days);
         }
 
         return deleted;
@@ -41,7 +42,7 @@ public sealed class StatePurgeService(IStorage storage, IOptions<StorageOptions>
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning("State purge failed: {ExceptionType}", ex.GetType().FullName);
+                logger.StatePurgeFailed(ex.GetType().FullName);
             }
 
             try
