@@ -134,6 +134,30 @@ public class MessagesEndpointTests
         Assert.Empty(replies);
     }
 
+    [Theory]
+    [InlineData("backcare/notAThing")]
+    [InlineData("task/fetch")]
+    [InlineData("composeExtension/query")]
+    [InlineData("signin/verifyState")]
+    public async Task An_invoke_the_bot_does_not_handle_gets_200_with_an_empty_invoke_response_even_when_retried(string name)
+    {
+        await using var host = await RunningHost.StartAsync();
+        var invoke = Activities.Message("hi", Guid.NewGuid().ToString("N"));
+        invoke["type"] = "invoke";
+        invoke["name"] = name;
+        invoke["value"] = new JObject();
+        invoke.Remove("text");
+
+        using var first = await Post(host, invoke);
+        using var retried = await Post(host, invoke);
+
+        foreach (var response in new[] { first, retried })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        }
+    }
+
     [Fact]
     public async Task With_an_app_id_a_request_without_a_token_gets_401()
     {

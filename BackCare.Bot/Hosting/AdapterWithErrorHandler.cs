@@ -55,8 +55,8 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     /// <param name="logic">The bot's turn handler.</param>
     /// <param name="cancellationToken">A cancellation token.</param>
     /// <returns>The invoke response; with expectReplies its body holds the replies.</returns>
-    public Task<InvokeResponse> ProcessInHostAsync(Activity activity, BotCallbackHandler logic, CancellationToken cancellationToken)
-        => ProcessActivityAsync(string.Empty, activity, logic, cancellationToken);
+    public async Task<InvokeResponse> ProcessInHostAsync(Activity activity, BotCallbackHandler logic, CancellationToken cancellationToken)
+        => AnsweredCleanly(activity, await ProcessActivityAsync(string.Empty, activity, logic, cancellationToken));
 
     /// <summary>
     /// Runs a turn for an activity whose request has already been authenticated (see <see cref="MessagesEndpoint"/>,
@@ -67,6 +67,22 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     /// <param name="logic">The bot's turn handler.</param>
     /// <param name="cancellationToken">A cancellation token.</param>
     /// <returns>The invoke response; with expectReplies its body holds the replies.</returns>
-    public Task<InvokeResponse> ProcessAuthenticatedAsync(AuthenticateRequestResult authentication, Activity activity, BotCallbackHandler logic, CancellationToken cancellationToken)
-        => ProcessActivityAsync(authentication, activity, logic, cancellationToken);
+    public async Task<InvokeResponse> ProcessAuthenticatedAsync(AuthenticateRequestResult authentication, Activity activity, BotCallbackHandler logic, CancellationToken cancellationToken)
+        => AnsweredCleanly(activity, await ProcessActivityAsync(authentication, activity, logic, cancellationToken));
+
+    /// <summary>
+    /// The SDK answers 501 to an invoke nobody answered: one the bot does not handle, one it already handled (a
+    /// retry) or one whose turn failed (the person has the apology). The channel gets a plain 200 with an empty
+    /// invoke response instead, never a 5xx.
+    /// </summary>
+    /// <param name="activity">The activity the turn was for.</param>
+    /// <param name="response">What the SDK answered.</param>
+    /// <returns>The response to send.</returns>
+    public static InvokeResponse AnsweredCleanly(Activity activity, InvokeResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Type == ActivityTypes.Invoke && response is null or { Status: StatusCodes.Status501NotImplemented }
+            ? new InvokeResponse { Status = StatusCodes.Status200OK }
+            : response!;
+    }
 }
