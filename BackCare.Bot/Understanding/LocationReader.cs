@@ -20,6 +20,20 @@ public sealed class LocationReader(LanguageLayer language)
             return PainSite.Both;
         }
 
-        return upper ? PainSite.Upper : lower ? PainSite.Lower : null;
+        if (upper || lower)
+        {
+            return upper ? PainSite.Upper : PainSite.Lower;
+        }
+
+        // At this question a bare "upper" or "the bottom" says where, though it would mean nothing elsewhere.
+        var upperWord = Said("SiteUpper");
+        var lowerWord = Said("SiteLower");
+        return (upperWord, lowerWord) switch
+        {
+            (true, true) => PainSite.Both,
+            (true, false) => PainSite.Upper,
+            (false, true) => PainSite.Lower,
+            _ => null,
+        };
     }
 }
