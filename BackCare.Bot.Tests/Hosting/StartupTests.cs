@@ -50,6 +50,23 @@ public class StartupTests
     }
 
     [Fact]
+    public async Task Some_but_not_all_of_the_sdks_cloud_settings_refuse_to_start_and_name_the_missing_ones()
+    {
+        await using var app = RunningHost.Build(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+            ["ToBotFromChannelOpenIdMetadataUrl"] = "https://127.0.0.1:9/v1/.well-known/openidconfiguration",
+        });
+
+        var error = await Assert.ThrowsAsync<StartupRefusedException>(() => app.StartAsync());
+
+        Assert.Contains("ToChannelFromBotLoginUrl", error.Message);
+        Assert.Contains("OAuthUrl", error.Message);
+        Assert.DoesNotContain("ToBotFromChannelOpenIdMetadataUrl is missing", error.Message);
+    }
+
+    [Fact]
     public async Task A_single_tenant_app_without_its_tenant_refuses_to_start()
     {
         await using var app = RunningHost.Build(new Dictionary<string, string?>

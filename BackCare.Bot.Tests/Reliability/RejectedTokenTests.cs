@@ -19,7 +19,11 @@ public class RejectedTokenTests
         ["MicrosoftAppId"] = AppId,
         ["MicrosoftAppPassword"] = "not-a-real-secret",
         ["ToBotFromChannelOpenIdMetadataUrl"] = "https://127.0.0.1:9/v1/.well-known/openidconfiguration",
+        ["ToBotFromEmulatorOpenIdMetadataUrl"] = "https://127.0.0.1:9/v1/.well-known/openidconfiguration",
         ["ToBotFromChannelTokenIssuer"] = "https://api.botframework.com",
+        ["ToChannelFromBotLoginUrl"] = "https://login.microsoftonline.com/botframework.com",
+        ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
+        ["OAuthUrl"] = "https://api.botframework.com",
     };
 
     public static TheoryData<string, string> Tokens()

@@ -41,6 +41,28 @@ public sealed class StartupChecks(
     /// <inheritdoc/>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>The SDK's cloud settings: once one is set, the SDK reads them all from configuration.</summary>
+    public static readonly IReadOnlyList<string> CloudSettings =
+    [
+        "ToChannelFromBotLoginUrl", "ToChannelFromBotOAuthScope", "ToBotFromChannelTokenIssuer", "OAuthUrl",
+        "ToBotFromChannelOpenIdMetadataUrl", "ToBotFromEmulatorOpenIdMetadataUrl",
+    ];
+
+    /// <summary>
+    /// A half-set cloud: with one of the SDK's cloud settings set, it takes all of them from configuration, and a
+    /// missing login URL fails every authenticated turn with a 500. Refuse the start and name what is missing.
+    /// </summary>
+    private void CheckCloudSettings()
+    {
+        var set = CloudSettings.Where(k => !string.IsNullOrWhiteSpace(configuration[k])).ToList();
+        if (set.Count > 0 && set.Count < CloudSettings.Count)
+        {
+            throw new StartupRefusedException(
+                $"Refusing to start: {string.Join(", ", set)} {(set.Count == 1 ? "is" : "are")} set, so the Bot Framework SDK reads every cloud setting from configuration, "
+                + $"but {string.Join(", ", CloudSettings.Except(set))} {(CloudSettings.Count - set.Count == 1 ? "is" : "are")} missing. Set all of them (a sovereign or private cloud), or none (the public cloud).");
+        }
+    }
+
     private void CheckAuthentication()
     {
         CheckSettingNames();
@@ -48,6 +70,7 @@ public sealed class StartupChecks(
         if (!string.IsNullOrWhiteSpace(appId))
         {
             CheckAppCredentials();
+            CheckCloudSettings();
             return;
         }
 
