@@ -25,20 +25,10 @@ public static class ActivityReader
     public static (Activity? Activity, string? Problem) Read(byte[] body, bool requireServiceUrl = true)
     {
         ArgumentNullException.ThrowIfNull(body);
-        JObject json;
-        try
+        var (json, notJson) = ParseObject(body);
+        if (json is null)
         {
-            using var reader = new JsonTextReader(new StringReader(new UTF8Encoding(false, false).GetString(body))) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-            if (JToken.ReadFrom(reader) is not JObject parsed)
-            {
-                return (null, "The body must be a JSON object (an activity).");
-            }
-
-            json = parsed;
-        }
-        catch (JsonException)
-        {
-            return (null, "The body is not valid JSON.");
+            return (null, notJson);
         }
 
         var problem = Check(json, requireServiceUrl);
@@ -76,20 +66,10 @@ public static class ActivityReader
     public static (Activity? Activity, string? Problem) ReadFromClient(byte[] body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        JObject json;
-        try
+        var (json, notJson) = ParseObject(body);
+        if (json is null)
         {
-            using var reader = new JsonTextReader(new StringReader(new UTF8Encoding(false, false).GetString(body))) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-            if (JToken.ReadFrom(reader) is not JObject parsed)
-            {
-                return (null, "The body must be a JSON object (an activity).");
-            }
-
-            json = parsed;
-        }
-        catch (JsonException)
-        {
-            return (null, "The body is not valid JSON.");
+            return (null, notJson);
         }
 
         // Stand-ins for what the service sets, so the same checks apply to everything else.
@@ -219,5 +199,19 @@ public static class ActivityReader
             _ => expected.ToString(),
         };
         return $"The field '{path}' must be {what}.";
+    }
+
+    /// <summary>The body as a JSON object, or why it is not one.</summary>
+    private static (JObject? Json, string? Problem) ParseObject(byte[] body)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(new UTF8Encoding(false, false).GetString(body))) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            return JToken.ReadFrom(reader) is JObject parsed ? (parsed, null) : (null, "The body must be a JSON object (an activity).");
+        }
+        catch (JsonException)
+        {
+            return (null, "The body is not valid JSON.");
+        }
     }
 }
