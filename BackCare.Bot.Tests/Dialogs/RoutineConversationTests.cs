@@ -244,7 +244,7 @@ public class RoutineConversationTests
     }
 
     [Fact]
-    public async Task At_doctor_level_only_the_stretches_are_offered_once_the_doctor_agrees()
+    public async Task At_doctor_level_only_walking_and_the_stretches_are_offered_once_the_doctor_agrees()
     {
         var sut = new BotConversation();
         var advice = await new TriageDriver(sut).RunAsync(new() { [Q.Duration] = "2 months", [Q.Severity] = "3" });
@@ -253,9 +253,9 @@ public class RoutineConversationTests
 
         Assert.Contains("when your doctor agrees", advice);
         Assert.Contains("once your doctor agrees", plan);
-        Assert.Contains("It has 4 parts", plan);
+        Assert.Contains("It has 5 parts", plan);
         Assert.DoesNotContain("Superman", plan);
-        Assert.DoesNotContain("Walking", plan);
+        Assert.Contains("5. Walking (walking)", plan);
     }
 
     [Fact]
@@ -265,10 +265,13 @@ public class RoutineConversationTests
         await new TriageDriver(sut).RunAsync(new() { [Q.Severity] = "2" });
 
         var gym = await sut.SayTextAsync("yes");
+        var lifted = await sut.SayTextAsync("yes");
         var optIn = await sut.SayTextAsync("yes");
         var plan = await sut.SayTextAsync("Yes, include them");
 
         Assert.Contains("access to a gym", gym);
+        Assert.Contains("lifted weights before", lifted);
+        Assert.Contains("15 times with ease", optIn);
         Assert.Contains("rack pull and a lat pulldown", optIn);
         Assert.Contains("Rack pull (gym lift)", plan);
         Assert.Contains("Lat pulldown (gym lift)", plan);
