@@ -112,12 +112,13 @@ public sealed class PainChart
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 Enumerable.Range(0, 6).Select(i => i * 2.0).ToArray(),
                 Enumerable.Range(0, 6).Select(i => (i * 2).ToString(CultureInfo.InvariantCulture)).ToArray());
-            var days = sessions.Select(s => s.Date.UtcDateTime.Date).Distinct().ToList();
+            // A date under the first session of each day, at most six of them so they stay readable on a phone.
+            var days = sessions.GroupBy(s => s.Date.UtcDateTime.Date).Select(g => g.Min(s => s.Date)).ToList();
             var every = Math.Max(1, (int)Math.Ceiling(days.Count / 6.0));
             var labelled = days.Where((_, i) => i % every == 0).ToList();
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-                labelled.Select(d => X(new DateTimeOffset(d, TimeSpan.Zero).AddHours(12))).ToArray(),
-                labelled.Select(d => d.ToString(words.DateFormat, CultureInfo.InvariantCulture)).ToArray());
+                labelled.Select(X).ToArray(),
+                labelled.Select(d => d.UtcDateTime.ToString(words.DateFormat, CultureInfo.InvariantCulture)).ToArray());
             plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
             plot.Axes.Left.TickLabelStyle.FontSize = 12;
             plot.Legend.IsVisible = true;

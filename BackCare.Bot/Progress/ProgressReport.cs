@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackCare.Bot.Content;
+using BackCare.Bot.Hosting;
 
 namespace BackCare.Bot.Progress;
 
@@ -12,7 +13,8 @@ public sealed record ProgressView(string Text, byte[]? Chart, string ChartName);
 /// <summary>Tells a person how their pain has gone over their sessions, in words and as a chart.</summary>
 /// <param name="chart">The chart drawer.</param>
 /// <param name="text">The bot's words.</param>
-public sealed class ProgressReport(PainChart chart, BotText text)
+/// <param name="logger">The log (never the person's data).</param>
+public sealed class ProgressReport(PainChart chart, BotText text, ILogger<ProgressReport> logger)
 {
     /// <summary>Describes the sessions.</summary>
     /// <param name="sessions">The sessions, oldest first.</param>
@@ -55,6 +57,17 @@ public sealed class ProgressReport(PainChart chart, BotText text)
         }
 
         var words = new ChartWords(text["chart.title"], text["chart.yLabel"], text["chart.before"], text["chart.after"], text["chart.dateFormat"]);
-        return new ProgressView(string.Join("\n\n", lines), chart.Render(sessions, words), text["chart.name"]);
+        byte[]? png = null;
+        try
+        {
+            png = chart.Render(sessions, words);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The words carry everything the chart shows: nothing is lost without it.
+            logger.ChartFailed(ex.GetType().Name);
+        }
+
+        return new ProgressView(string.Join("\n\n", lines), png, text["chart.name"]);
     }
 }
