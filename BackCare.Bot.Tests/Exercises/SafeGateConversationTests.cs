@@ -1,3 +1,6 @@
+using BackCare.Bot.Bots;
+using BackCare.Bot.Exercises;
+using BackCare.Bot.Storage;
 using BackCare.Bot.Tests.Support;
 using Q = BackCare.Bot.Triage.QuestionId;
 
@@ -124,5 +127,34 @@ public class SafeGateConversationTests
         Assert.Contains("Cat-cow", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("Bird dog", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("uperman", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_routine_left_unfinished_that_todays_gates_would_not_offer_is_planned_afresh_instead_of_carried_on()
+    {
+        var first = new BotConversation();
+        await new TriageDriver(first).RunAsync(new() { [Q.Age] = "66", [Q.Severity] = "2" });
+        await first.SayAsync("yes");
+        await first.SayAsync("yes, let's start");
+        await first.SayAsync("skip");
+
+        // As if saved before the gates: the full superman, for a 66-year-old.
+        var key = PersonalData.UserKey(first.Conversation.ChannelId, first.Conversation.User.Id);
+        var state = (IDictionary<string, object>)(await first.Storage.ReadAsync([key], CancellationToken.None))[key];
+        var profile = (UserProfile)state[nameof(UserProfile)];
+        var saved = profile.UnfinishedRoutine!;
+        var old = new RoutineProgress(new Routine(["breathing", "cat-cow", "superman", "walking"], 5, false)) { Exercise = 1, PainBefore = 2 };
+        profile.KeepUnfinishedRoutine(new UnfinishedRoutine(old, saved.Answers, saved.Outcome, saved.SavedAt));
+        await first.Storage.WriteAsync(new Dictionary<string, object> { [key] = state }, CancellationToken.None);
+
+        var later = first.LaterConversationOfTheSamePerson();
+        await later.SayAsync("hi");
+        await later.SayAsync("yes");
+        var reply = await later.SayTextAsync("no, nothing new");
+
+        Assert.Contains(Language.Text["carryOnReplanned"], reply, StringComparison.Ordinal);
+        Assert.Contains("Easier superman (one arm or one leg)", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(". Superman (strength)", reply, StringComparison.Ordinal);
+        Assert.Contains("Shall we start?", reply, StringComparison.Ordinal);
     }
 }

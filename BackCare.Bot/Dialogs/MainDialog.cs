@@ -27,6 +27,7 @@ public sealed class MainDialog : InterruptibleDialog
     private readonly TriageReport _report;
     private readonly RoutineWalk _walk;
     private readonly RoutineBuilder _builder;
+    private readonly ExerciseCatalogue _catalogue;
     private readonly ProgressReport _progress;
     private readonly TimeProvider _clock;
 
@@ -46,6 +47,7 @@ public sealed class MainDialog : InterruptibleDialog
         : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text)
     {
         _builder = new RoutineBuilder(catalogue);
+        _catalogue = catalogue;
         _progress = progress;
         _conversationData = conversationData;
         _userProfile = userProfile;
@@ -152,8 +154,30 @@ public sealed class MainDialog : InterruptibleDialog
 
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
         data.CarryOn(unfinished);
+        var pain = Math.Max(data.HighestPain(), unfinished.Progress.PainBefore);
+        if (!StillPassesGates(unfinished, pain, profile))
+        {
+            // Saved before the gates changed (or the catalogue did): a fresh plan under today's gates, without the gym lifts.
+            await step.Context.SendActivityAsync(Text["carryOnReplanned"], cancellationToken: cancellationToken);
+            var fresh = RoutineRequest.From(unfinished.Outcome.Level, unfinished.Answers, pain) with { Progression = Progression.Assess(profile.Sessions)?.Level ?? 0 };
+            return await step.BeginDialogAsync(nameof(RoutineDialog), fresh, cancellationToken);
+        }
+
         var request = new RoutineRequest(unfinished.Outcome.Level, unfinished.Progress.PainBefore, Resume: true);
         return await step.BeginDialogAsync(nameof(RoutineDialog), request, cancellationToken);
+    }
+
+    /// <summary>Whether every exercise left in an unfinished routine passes today's gates for the person (the gym and opt-in as they chose then).</summary>
+    private bool StillPassesGates(UnfinishedRoutine unfinished, int pain, UserProfile profile)
+    {
+        var request = RoutineRequest.From(unfinished.Outcome.Level, unfinished.Answers, pain) with
+        {
+            GymAccess = true,
+            WantsLoadedLifts = true,
+            LiftedBefore = profile.LiftedWeightsBefore == true,
+        };
+        return unfinished.Progress.Routine.ExerciseIds.Skip(unfinished.Progress.Exercise)
+            .All(id => _catalogue.Exercises.FirstOrDefault(e => e.Id == id) is { } exercise && RoutineBuilder.IsOffered(exercise, request));
     }
 
     private async Task<DialogTurnResult> OfferRoutineStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
