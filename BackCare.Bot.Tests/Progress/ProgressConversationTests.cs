@@ -121,6 +121,22 @@ public class ProgressConversationTests
     }
 
     [Fact]
+    public async Task No_better_after_four_weeks_of_sessions_advises_a_doctor_with_the_reason()
+    {
+        var clock = new ManualClock(Day1);
+        var first = new BotConversation(clock: clock);
+        await SessionAsync(first, 3, 3);
+        clock.Advance(TimeSpan.FromDays(28));
+
+        var (_, end, _) = await SessionAsync(first.LaterConversationOfTheSamePerson(), 3, 3);
+
+        var text = BotConversation.Join(end);
+        Assert.Contains(Language.Text["progress.doctor.NoBetterAfterFourWeeks"], text, StringComparison.Ordinal);
+        Assert.Contains(Language.Text["progress.next.same"], text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Language.Text["progress.next.up"], text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_progress_command_shows_the_trend_at_any_turn_outside_the_questions_and_nothing_before_a_session()
     {
         var clock = new ManualClock(Day1);

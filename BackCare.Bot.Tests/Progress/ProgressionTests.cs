@@ -101,6 +101,16 @@ public class ProgressionTests
     }
 
     [Fact]
+    public void Steady_low_pain_after_four_weeks_advises_a_doctor_and_does_not_build_up()
+    {
+        var sessions = new List<RoutineSession> { new(Day1, 3, 3, [], [], SessionEnd.Finished), new(Day1.AddDays(28), 3, 3, [], [], SessionEnd.Finished) };
+
+        var sut = Progression.Assess(sessions)!;
+
+        Assert.Equal((DoctorReason.NoBetterAfterFourWeeks, 0, 0), (sut.Doctor!.Value, sut.Level, sut.Change));
+    }
+
+    [Fact]
     public void The_level_never_passes_its_bounds()
     {
         var many = Sessions(Enumerable.Repeat<(int, int?)>((1, 1), 10).ToArray());

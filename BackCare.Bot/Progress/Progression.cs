@@ -6,7 +6,7 @@ namespace BackCare.Bot.Progress;
 /// was finished without the pain going up, the routine steps up (the next dose, then the harder variant);
 /// after rising pain, pain higher after than before, or "it hurts", it steps down (and from the start, to the
 /// easier variant). Pain rising at each of the last three sessions, or no lower after four weeks of sessions,
-/// means seeing a doctor. The routine builder still applies every safety gate to whatever this suggests.
+/// means seeing a doctor, and the routine does not build up meanwhile. The routine builder still applies every safety gate to whatever this suggests.
 /// </summary>
 public static class Progression
 {
@@ -49,10 +49,17 @@ public static class Progression
             };
         }
 
+        var doctor = DoctorAdvice(sessions);
+        if (doctor is not null && change > 0)
+        {
+            // No building up while the advice is to see a doctor.
+            (level, change) = (level - 1, 0);
+        }
+
         var window = sessions.Skip(Math.Max(0, sessions.Count - TrendWindow)).ToList();
         var (first, last) = (window[0].PainBefore, window[^1].PainBefore);
         var trend = window.Count == 1 ? Trend.FirstSession : last < first ? Trend.Falling : last > first ? Trend.Rising : Trend.Steady;
-        return new ProgressAssessment(trend, first, last, window.Count, level, change, DoctorAdvice(sessions));
+        return new ProgressAssessment(trend, first, last, window.Count, level, change, doctor);
     }
 
     private static int Step(RoutineSession? previous, RoutineSession session)
