@@ -43,13 +43,17 @@ public sealed class ProgressReport(PainChart chart, BotText text, ILogger<Progre
                 Trend.Steady => text.Format("progress.steady", ("last", assessment.Last), ("count", assessment.Sessions)),
                 _ => throw new InvalidOperationException($"Unknown trend {assessment.Trend}."),
             },
-            assessment.Change switch
+        };
+
+        if (assessment.Trend != Trend.FirstSession || assessment.Change != 0)
+        {
+            lines.Add(assessment.Change switch
             {
                 > 0 => text["progress.next.up"],
                 < 0 => text["progress.next.down"],
                 _ => text["progress.next.same"],
-            },
-        };
+            });
+        }
 
         if (assessment.Doctor is DoctorReason reason)
         {
