@@ -181,6 +181,29 @@ public class RoutineConversationTests
         Assert.Contains("Step 1 of 3", page);
     }
 
+    [Fact]
+    public async Task After_an_update_that_goes_back_to_a_safe_point_mid_routine_the_person_is_offered_to_carry_on_in_the_same_conversation()
+    {
+        var sut = await AtFirstExerciseAsync();
+        await sut.SayAsync("skip");
+        await sut.SayAsync("done");
+
+        // As after a deploy that changed the main flow: the stored stack's version no longer matches.
+        var key = BackCare.Bot.Storage.PersonalData.ConversationKey(sut.Conversation.ChannelId, sut.Conversation.Conversation.Id);
+        var state = (IDictionary<string, object>)(await sut.Storage.ReadAsync([key], CancellationToken.None))[key];
+        ((BackCare.Dialogs.DialogState)state[nameof(BackCare.Dialogs.DialogState)]).DialogStack[0].Version = "an older version";
+        await sut.Storage.WriteAsync(new Dictionary<string, object> { [key] = state }, CancellationToken.None);
+
+        var offer = await sut.SayTextAsync("hello?");
+        await sut.SayAsync("yes");
+        var page = await sut.SayTextAsync("no, nothing new");
+
+        Assert.Contains(sut.Content.Phrase("flowUpdated"), offer);
+        Assert.Contains("at exercise 2 of 7 (Cat-cow), step 1", offer);
+        Assert.Contains("**Exercise 2 of 7: Cat-cow**", page);
+        Assert.Contains("Step 1 of 3", page);
+    }
+
     [Theory]
     [InlineData("yes, it's worse")]
     [InlineData("not sure")]

@@ -92,24 +92,28 @@ public sealed class MainDialog : InterruptibleDialog
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
+        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
+        var mayCarryOn = profile.UnfinishedRoutine is { } unfinished && unfinished.Outcome.AllowsExercise && _clock.GetUtcNow() - unfinished.SavedAt < UnfinishedRoutine.OfferedFor;
         if (data.Outcome is not null)
         {
+            if (mayCarryOn && data.Outcome.AllowsExercise)
+            {
+                // An update went back to a safe point mid-routine: offer to carry on, as a later conversation would.
+                return await step.ReplaceDialogAsync(ResumeFlowId, null, cancellationToken);
+            }
+
             // Finished earlier: a new message ("thanks", "hi again") should not silently restart the questions.
             var choices = new List<Choice> { new(Text["button.startOver"]), new(Text["button.summary"]) };
             await step.Context.SendActivityAsync(ChoiceFactory.ForChannel(step.Context.Activity.ChannelId, choices, Text["finishedEarlier"]), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
-        if (profile.UnfinishedRoutine is { } unfinished)
+        if (mayCarryOn)
         {
-            if (unfinished.Outcome.AllowsExercise && _clock.GetUtcNow() - unfinished.SavedAt < UnfinishedRoutine.OfferedFor)
-            {
-                return await step.ReplaceDialogAsync(ResumeFlowId, null, cancellationToken);
-            }
-
-            profile.ForgetUnfinishedRoutine();
+            return await step.ReplaceDialogAsync(ResumeFlowId, null, cancellationToken);
         }
+
+        profile.ForgetUnfinishedRoutine();
 
         return await step.BeginDialogAsync(nameof(TriageDialog), null, cancellationToken);
     }
@@ -130,6 +134,7 @@ public sealed class MainDialog : InterruptibleDialog
         if (step.Result is not true)
         {
             (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).ForgetUnfinishedRoutine();
+            (await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken)).StartAgain();
             await step.Context.SendActivityAsync(Text["freshCheck"], cancellationToken: cancellationToken);
             return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
         }
@@ -148,6 +153,7 @@ public sealed class MainDialog : InterruptibleDialog
         profile.ForgetUnfinishedRoutine();
         if (StateValues.As<Answer?>(step.Result) is not Answer.No)
         {
+            (await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken)).StartAgain();
             await step.Context.SendActivityAsync(Text["checkAgainFirst"], cancellationToken: cancellationToken);
             return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
         }
