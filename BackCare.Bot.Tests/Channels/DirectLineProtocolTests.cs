@@ -123,6 +123,39 @@ public class DirectLineProtocolTests
     }
 
     [Fact]
+    public async Task A_poll_that_finds_nothing_new_waits_and_gets_the_message_and_its_answer_together_as_soon_as_they_are_written()
+    {
+        // A wait far longer than the test: the poll can only come back with activities if a new one woke it.
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["BackCare:DirectLine:PollWaitSeconds"] = "15" });
+        var client = await ConnectAsync(host);
+        await client.PostAsync(new JObject { ["type"] = "event", ["name"] = "webchat/join", ["from"] = new JObject { ["id"] = "dl_tester" } });
+        var (_, watermark) = await client.ActivitiesAsync();
+
+        var polling = client.ActivitiesAsync(watermark);
+        await Task.Delay(200); // Give the poll time to reach the host (it would answer empty, were it not waiting).
+        await client.PostAsync(Message("hi", "c-1"));
+        var (arrived, next) = await polling;
+
+        Assert.Equal("c-1", (string?)arrived[0]["channelData"]?["clientActivityID"]);
+        Assert.Contains(arrived, a => (string?)a["from"]?["role"] == "bot" && ((string?)a["text"] ?? string.Empty).Contains("safety checks", StringComparison.Ordinal));
+        Assert.True(int.Parse(next, System.Globalization.CultureInfo.InvariantCulture) > int.Parse(watermark, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_poll_without_a_watermark_answers_at_once_and_one_with_nothing_new_answers_with_nothing_after_its_wait()
+    {
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["BackCare:DirectLine:PollWaitSeconds"] = "1" });
+        var client = await ConnectAsync(host);
+
+        var (all, watermark) = await client.ActivitiesAsync();
+        var (none, same) = await client.ActivitiesAsync(watermark);
+
+        Assert.Empty(all);
+        Assert.Empty(none);
+        Assert.Equal(watermark, same);
+    }
+
+    [Fact]
     public async Task One_conversations_token_cannot_read_or_write_another_conversation()
     {
         await using var host = await RunningHost.StartAsync();

@@ -163,9 +163,24 @@ try {
     problems.push('the connecting state is still shown after the first reply');
   }
 
-  const widget = await page.evaluate(() => performance.getEntriesByType('resource').filter(r => /\/lib\/webchat-/.test(r.name))
-    .map(r => ({ transferred: r.transferSize, encoded: r.encodedBodySize, decoded: r.decodedBodySize, ms: Math.round(r.duration) }))[0]);
-  console.log(`first reply after load: ${Math.round(firstReplyMs)} ms (empty browser cache; widget ${JSON.stringify(widget)})`);
+  // Where the time went: the widget's download, the conversation started while it loads, and the moment the
+  // widget had run and connected (its first Direct Line request).
+  const timeline = await page.evaluate(() => {
+    const resources = performance.getEntriesByType('resource');
+    const at = (test, end) => {
+      const entry = resources.find(r => test.test(r.name));
+      return entry ? Math.round(end ? entry.responseEnd : entry.startTime) : null;
+    };
+    const widget = resources.find(r => /\/lib\/webchat-/.test(r.name));
+    return {
+      widgetDownloaded: widget ? Math.round(widget.responseEnd) : null,
+      widgetBytes: widget ? `${widget.encodedBodySize} of ${widget.decodedBodySize}` : null,
+      greetingWritten: at(/\/conversations\/[^/?]+\/activities$/, true),
+      widgetConnected: resources.filter(r => r.initiatorType === 'xmlhttprequest').map(r => Math.round(r.startTime))[0] ?? null,
+      firstPaint: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1),
+    };
+  });
+  console.log(`first reply after load: ${Math.round(firstReplyMs)} ms (empty browser cache; ms since navigation: ${JSON.stringify(timeline)})`);
   console.log('greeted');
   await axeScan('on the greeting');
 

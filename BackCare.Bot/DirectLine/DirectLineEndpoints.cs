@@ -21,6 +21,9 @@ public static class DirectLineEndpoints
 {
     private const string Prefix = "/v3/directline";
 
+    /// <summary>How long a poll that has only the person's own message waits for the bot's answer to it.</summary>
+    private static readonly TimeSpan EchoWait = TimeSpan.FromSeconds(1);
+
     private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore, DateFormatHandling = DateFormatHandling.IsoDateFormat };
 
     /// <summary>The rate-limiting policy of the token routes: so many tokens per client (IP address) per minute.</summary>
@@ -68,7 +71,7 @@ public static class DirectLineEndpoints
         offline.MapPost("/conversations", StartConversation);
         offline.MapGet("/conversations/{conversationId}", ReconnectConversation);
         offline.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        offline.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        offline.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         return app;
     }
 
@@ -239,7 +242,15 @@ public static class DirectLineEndpoints
         return Results.Json(new { id = userActivityId });
     }
 
-    private static IResult GetActivities(HttpContext context, OfflineDirectLine store, string conversationId, string? watermark)
+    /// <summary>
+    /// The activities after the watermark. A poll that names a watermark (Web Chat's always do) and finds nothing
+    /// new waits for the next activities, up to <see cref="DirectLineOptions.PollWaitSeconds"/>, so a reply reaches
+    /// the page as soon as it is written. When only the person's own message has come (it is added before the bot
+    /// answers, in the same request), the poll gives the answer up to <see cref="EchoWait"/> to follow, so both
+    /// arrive together rather than the answer waiting for the next poll. The wait ends early when the client goes
+    /// or the host stops.
+    /// </summary>
+    private static async Task<IResult> GetActivitiesAsync(HttpContext context, OfflineDirectLine store, IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime, string conversationId, string? watermark)
     {
         var (conversation, status) = store.Authorize(context.Request.Headers.Authorization, conversationId);
         if (conversation is null)
@@ -248,9 +259,44 @@ public static class DirectLineEndpoints
         }
 
         var from = int.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : 0;
-        var (activities, next) = conversation.Since(from);
-        var body = JsonConvert.SerializeObject(new { activities, watermark = next.ToString(CultureInfo.InvariantCulture) }, Json);
-        return Results.Content(body, "application/json");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var wait = watermark is null ? TimeSpan.Zero : TimeSpan.FromSeconds(options.Value.PollWaitSeconds);
+        TimeSpan? echoSeen = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        while (true)
+        {
+            // Take the signal before reading, so activities added between the two are not missed.
+            var appended = conversation.Appended;
+            var (activities, next) = conversation.Since(from);
+            if (activities.Count > 0 && !activities.TrueForAll(a => a.From?.Role == RoleTypes.User))
+            {
+                return Activities(activities, next);
+            }
+
+            if (activities.Count > 0)
+            {
+                echoSeen ??= waited.Elapsed;
+            }
+
+            var until = echoSeen is { } seen && seen + EchoWait < wait ? seen + EchoWait : wait;
+            var left = until - waited.Elapsed;
+            if (left <= TimeSpan.Zero || stop.IsCancellationRequested)
+            {
+                return Activities(activities, next);
+            }
+
+            try
+            {
+                await appended.WaitAsync(left, stop.Token);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                // Nothing new in time, or the client or the host is going: answer with what there is.
+            }
+        }
+
+        static IResult Activities(List<Activity> activities, int next)
+            => Results.Content(JsonConvert.SerializeObject(new { activities, watermark = next.ToString(CultureInfo.InvariantCulture) }, Json), "application/json");
     }
 
     private static async Task<List<Activity>> RunTurnAsync(AdapterWithErrorHandler adapter, IBot bot, Activity activity, CancellationToken cancellationToken)

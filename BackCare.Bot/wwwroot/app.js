@@ -2,9 +2,10 @@
 // and the last watermark) is kept in sessionStorage, so a reload reconnects to the same conversation
 // (GET {domain}/conversations/{id}?watermark=, Direct Line 3.0) and the transcript the server keeps comes back.
 // A new conversation gets a token from this host (which exchanges its Direct Line secret, or runs its own offline
-// Direct Line endpoint) and is greeted by sending the webchat/join event once connected. With the offline endpoint
-// (polling), the page checks its conversation every few seconds: after a host restart that lost it, the page
-// starts a new one for the same person and says so; it never leaves a person typing into a dead chat.
+// Direct Line endpoint), is started and greeted (the webchat/join event) while the large widget script is still
+// loading, and Web Chat then connects to it like to a kept one. With the offline endpoint (polling), the page checks
+// its conversation every few seconds: after a host restart that lost it, the page starts a new one for the same
+// person and says so; it never leaves a person typing into a dead chat.
 (function () {
   'use strict';
   const text = window.BackCarePageStrings;
@@ -28,6 +29,11 @@
     element.textContent = text[key];
     element.hidden = false;
   };
+  const fail = error => {
+    console.error(error);
+    status.hidden = true;
+    show(problem, 'couldNotStart');
+  };
 
   // The widget (large, already being fetched thanks to the preload link) runs after the page's own text is shown.
   const widget = new Promise((resolve, reject) => {
@@ -38,7 +44,7 @@
     document.body.appendChild(script);
   });
 
-  const kept = () => {
+  const keptConversation = () => {
     try {
       const conversation = JSON.parse(sessionStorage.getItem(conversationKey) || 'null');
       return conversation && conversation.conversationId && conversation.token && conversation.domain ? conversation : null;
@@ -47,6 +53,7 @@
     }
   };
 
+  // A new conversation, started and greeted at once (while the widget loads): Web Chat then connects to it.
   async function newConversation() {
     const response = await fetch('api/directline/token', {
       method: 'POST',
@@ -62,14 +69,30 @@
       localStorage.setItem(ticketKey, userTicket);
     }
 
-    return { token, domain, webSocket, userId, conversationId: null, watermark: '' };
+    const started = await fetch(`${domain}/conversations`, { method: 'POST', headers: { Authorization: 'Bearer ' + token } });
+    if (!started.ok) {
+      throw new Error('could not start a conversation: ' + started.status);
+    }
+
+    const conversation = await started.json();
+    const joined = await fetch(`${domain}/conversations/${encodeURIComponent(conversation.conversationId)}/activities`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer ' + (conversation.token || token), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'event', name: 'webchat/join', from: { id: userId, role: 'user' }, value: { locale: navigator.language } })
+    });
+    if (!joined.ok) {
+      throw new Error('could not join the conversation: ' + joined.status);
+    }
+
+    return { token: conversation.token || token, domain, webSocket, userId, conversationId: conversation.conversationId, watermark: '' };
   }
 
   let current = null;
 
-  // Renders Web Chat on a conversation: a new one (greeted with webchat/join) or a kept one (reconnected; the
-  // whole transcript the server keeps is fetched again, from watermark 0, since this page load has none of it).
-  async function open(conversation, resumed) {
+  // Renders Web Chat on a started conversation, reconnecting to it: the whole transcript the server keeps is
+  // fetched from the start (not from the kept watermark), since this page load has none of it. A conversation
+  // kept from an earlier load that cannot be reconnected is replaced by a new one; a new one that cannot is a problem.
+  async function open(conversation, kept) {
     const WebChat = await widget;
     if (current) {
       current.stop();
@@ -80,7 +103,7 @@
       domain: conversation.domain,
       webSocket: conversation.webSocket,
       pollingInterval: 500,
-      conversationId: resumed ? conversation.conversationId : undefined
+      conversationId: conversation.conversationId
     });
     let stopped = false;
     let lost = false;
@@ -127,31 +150,28 @@
           // The host no longer has this conversation (it restarted, or the conversation expired): a new one, same person.
           sessionStorage.removeItem(conversationKey);
           await open(await newConversation(), false);
+          status.hidden = true;
           show(notice, 'restarted');
         } else {
           lost = true;
           show(status, 'reconnecting');
         }
       } catch (error) {
-        console.error(error);
-        show(problem, 'couldNotStart');
+        fail(error);
       } finally {
         checking = false;
       }
     }
 
-    const store = WebChat.createStore({}, ({ dispatch }) => next => action => {
+    const store = WebChat.createStore({}, () => next => action => {
       if (stopped) {
         return next(action);
       }
 
       if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
         keep();
-        if (!resumed) {
-          dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { locale: navigator.language } } });
-        }
       } else if (action.type === 'DIRECT_LINE/CONNECT_REJECTED') {
-        setTimeout(resumed ? check : () => show(problem, 'couldNotStart'));
+        setTimeout(kept ? check : () => fail(new Error('could not connect to a new conversation')));
       } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED') {
         setTimeout(check);
       }
@@ -198,12 +218,10 @@
 
   (async () => {
     try {
-      const conversation = kept();
+      const conversation = keptConversation();
       await open(conversation || await newConversation(), conversation !== null);
     } catch (error) {
-      status.hidden = true;
-      show(problem, 'couldNotStart');
-      console.error(error);
+      fail(error);
     }
   })();
 })();
