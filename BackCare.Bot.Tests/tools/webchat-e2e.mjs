@@ -281,6 +281,7 @@ try {
     }
 
     console.log('recovered after host restart');
+    await page.screenshot({ path: screenshotPath.replace(/\.png$/, '-after-restart.png') });
     await say('hi');
     await expect('Last time you stopped partway through your routine');
     console.log('carry-on offered after restart');
