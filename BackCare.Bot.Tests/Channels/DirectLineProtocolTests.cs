@@ -241,6 +241,39 @@ public class DirectLineProtocolTests
     }
 
     [Fact]
+    public async Task With_the_sqlite_store_a_ticket_names_the_same_person_after_a_restart_its_keys_kept_next_to_the_store()
+    {
+        var data = Directory.CreateTempSubdirectory("backcare-keys-");
+        var settings = new Dictionary<string, string?> { ["BackCare:Storage:Provider"] = "Sqlite", ["BackCare:Storage:DataFolder"] = data.FullName };
+        try
+        {
+            JObject first;
+            await using (var before = await RunningHost.StartAsync(settings))
+            {
+                first = await TokenAsync(before);
+            }
+
+            await using var after = await RunningHost.StartAsync(settings);
+            var again = await TokenAsync(after, new JObject { ["userTicket"] = first["userTicket"] }.ToString());
+
+            Assert.Equal((string?)first["userId"], (string?)again["userId"]);
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(data.FullName, "keys"), "key-*.xml"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                data.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is not a test failure.
+            }
+        }
+    }
+
+    [Fact]
     public async Task Posting_as_another_persons_id_acts_as_the_caller_and_gets_only_the_callers_own_data()
     {
         await using var host = await RunningHost.StartAsync();

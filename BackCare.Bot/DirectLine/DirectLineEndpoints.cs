@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 using BackCare.Bot.Hosting;
+using BackCare.Bot.Storage;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -35,6 +38,17 @@ public static class DirectLineEndpoints
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
         services.AddDataProtection();
+        // The user tickets must outlive a restart, or a returning person becomes a stranger (no offer to carry on,
+        // "delete my data" missing their earlier conversations). With the SQLite store, the keys that sign them are
+        // kept next to it (DataFolder/keys), as lasting as the state itself; otherwise ASP.NET Core's default place.
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, IHostEnvironment, ILoggerFactory>((keys, storage, environment, logs) =>
+        {
+            if (storage.Value.Provider == StorageProvider.Sqlite && !string.IsNullOrWhiteSpace(storage.Value.DataFolder))
+            {
+                var folder = Path.Combine(Path.GetFullPath(storage.Value.DataFolder, environment.ContentRootPath), "keys");
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), logs);
+            }
+        });
         services.AddSingleton<DirectLineUsers>();
         services.AddSingleton<OfflineDirectLine>();
         services.AddRateLimiter(limiter =>
