@@ -156,6 +156,22 @@ public class DirectLineProtocolTests
     }
 
     [Fact]
+    public async Task Reconnecting_gives_the_same_conversation_and_token_and_the_watermark_the_host_has_reached()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var client = await ConnectAsync(host);
+        await client.PostAsync(Message("hi", "c-1"));
+        var (activities, watermark) = await client.ActivitiesAsync();
+
+        var reconnected = await client.JsonAsync(HttpMethod.Get, $"/v3/directline/conversations/{client.ConversationId}?watermark=");
+
+        Assert.Equal(client.ConversationId, (string?)reconnected["conversationId"]);
+        Assert.Equal(client.Token, (string?)reconnected["token"]);
+        Assert.Equal(watermark, (string?)reconnected["watermark"]);
+        Assert.Equal(activities.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), watermark);
+    }
+
+    [Fact]
     public async Task One_conversations_token_cannot_read_or_write_another_conversation()
     {
         await using var host = await RunningHost.StartAsync();

@@ -61,7 +61,7 @@ public class WebChatBrowserTests(ITestOutputHelper output)
             foreach (var done in new[]
             {
                 "connecting state shown", "greeted", "self-care, with the keyboard alone", "first exercise",
-                "same conversation and transcript after reload", "routine carries on after reload",
+                "same conversation and transcript after reload", "routine carries on after reload", "polling recovers after a network blip",
                 "recovered after host restart", "carry-on offered after restart", "delete my data covers every load",
                 "same user across 3 loads",
             })

@@ -6,6 +6,7 @@
 //  - starts the routine (with the mouse) and reloads mid-routine: the same conversation and transcript come back
 //    and the bot carries on at the same step;
 //  - scans the page with axe-core (0 serious or critical violations allowed);
+//  - fails one poll (a network blip): the page notices its polling stopped and reconnects;
 //  - when run with --restart, prints "restart-host" and waits for a line on standard input, the sign that the
 //    host was restarted: the open page must recover by itself (a new conversation, same person, a note saying
 //    so) and the bot offers to carry on the routine; "delete my data" then covers every earlier load: a new
@@ -258,6 +259,19 @@ try {
   console.log('routine carries on after reload');
   await axeScan('mid-routine after a reload');
 
+  // 5. A network blip fails one poll: Web Chat's polling then stops without a word. The page notices that its
+  //    conversation has news it has not had, and reconnects: the answer to the next step still arrives.
+  let blipped;
+  const blip = new Promise(resolve => { blipped = resolve; });
+  await page.route(/\/activities\?watermark=/, async route => {
+    blipped();
+    await route.abort('connectionreset');
+  }, { times: 1 });
+  await blip;
+  await click('Done');
+  await transcriptOf(page).getByText(/Step 2 of/).first().waitFor({ timeout: 30000 });
+  console.log('polling recovers after a network blip');
+
   if (userIds.length !== 1 || !/^dl_/.test(userIds[0])) {
     problems.push(`expected one token, for a dl_ user, before the restart: ${JSON.stringify(userIds)}`);
   }
@@ -266,7 +280,7 @@ try {
   console.log(`conversation before restart: ${after?.conversationId}`);
 
   if (withRestart) {
-    // 5. The host restarts under the open page: it recovers by itself, for the same person, and says so.
+    // 6. The host restarts under the open page: it recovers by itself, for the same person, and says so.
     console.log('restart-host');
     const answer = await stdinLines.next();
     if (answer.done || answer.value.trim() !== 'restarted') {
@@ -286,7 +300,7 @@ try {
     await expect('Last time you stopped partway through your routine');
     console.log('carry-on offered after restart');
 
-    // 6. "delete my data" in this conversation covers the earlier one too: a new tab (same person, new
+    // 7. "delete my data" in this conversation covers the earlier one too: a new tab (same person, new
     //    conversation) is offered no routine to carry on, and starts the questions afresh.
     await say('delete my data');
     await expect("I've deleted everything I kept about you");

@@ -191,10 +191,22 @@ public static class DirectLineEndpoints
         return Conversation(conversation, OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
+    /// <summary>
+    /// Reconnects to a conversation (Direct Line 3.0). Besides the conversation, the answer gives its current
+    /// watermark (a field Direct Line's clients ignore): the page compares it with its own to notice that its
+    /// polling has stopped (Web Chat's polling gives up silently after a failed request) and reconnect.
+    /// </summary>
     private static IResult ReconnectConversation(HttpContext context, OfflineDirectLine store, string conversationId)
     {
         var (conversation, status) = store.Authorize(context.Request.Headers.Authorization, conversationId);
-        return conversation is null ? Results.StatusCode(status) : Conversation(conversation, OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!), StatusCodes.Status200OK);
+        if (conversation is null)
+        {
+            return Results.StatusCode(status);
+        }
+
+        var expiresIn = (int)Math.Max(0, (conversation.Expires - DateTimeOffset.UtcNow).TotalSeconds);
+        var token = OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!);
+        return Results.Json(new { conversationId = conversation.Id, token, expires_in = expiresIn, watermark = conversation.Watermark.ToString(CultureInfo.InvariantCulture) });
     }
 
     private static async Task<IResult> PostActivityAsync(HttpContext context, OfflineDirectLine store, IOptions<DirectLineOptions> options, AdapterWithErrorHandler adapter, IBot bot, string conversationId)

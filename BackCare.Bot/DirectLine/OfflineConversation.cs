@@ -112,6 +112,18 @@ public sealed class OfflineConversation
         }
     }
 
+    /// <summary>Gets the watermark after the newest activity: what a client that has seen everything holds.</summary>
+    public int Watermark
+    {
+        get
+        {
+            lock (_activities)
+            {
+                return _next;
+            }
+        }
+    }
+
     /// <summary>The activities after <paramref name="watermark"/>, and the new watermark.</summary>
     /// <param name="watermark">The client's watermark.</param>
     /// <returns>The activities and the watermark to send next time.</returns>

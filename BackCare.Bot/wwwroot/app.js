@@ -107,6 +107,7 @@
     });
     let stopped = false;
     let lost = false;
+    let stalled = null;
     let checking = false;
 
     const keep = () => {
@@ -140,8 +141,13 @@
         }
 
         if (response.ok) {
-          if (lost) {
-            // The host was away and is back with this conversation: polling gave up meanwhile, so start it again.
+          // The host has activities this page has not had for a whole check interval: its polling has stopped
+          // (Web Chat's polling gives up silently when a request fails, as after a sleep or a network blip).
+          const { watermark } = await response.json();
+          const behind = Number(watermark) > Number(directLine.watermark || 0);
+          stalled = behind && stalled === watermark ? 'again' : behind ? watermark : null;
+          if (lost || stalled === 'again') {
+            // Back after the host or the network was away: start polling again on the same conversation.
             status.hidden = true;
             keep();
             await open(conversation, true);
