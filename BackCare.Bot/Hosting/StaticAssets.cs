@@ -25,7 +25,7 @@ public static class StaticAssets
 
     private static readonly (string Encoding, string Extension)[] Precompressed = [("br", ".br"), ("gzip", ".gz")];
 
-    /// <summary>Adds on-the-fly compression for the page's own small files (HTML, scripts, styles).</summary>
+    /// <summary>Adds on-the-fly compression for the page's own small files (HTML, scripts, styles, SVG pictures).</summary>
     /// <param name="services">The services.</param>
     /// <returns>The services, for chaining.</returns>
     public static IServiceCollection AddStaticAssets(this IServiceCollection services)
@@ -36,7 +36,7 @@ public static class StaticAssets
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ["text/html", "text/javascript", "application/javascript", "text/css"];
+            options.MimeTypes = ["text/html", "text/javascript", "application/javascript", "text/css", "image/svg+xml"];
         });
         return services;
     }

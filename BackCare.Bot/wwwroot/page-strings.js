@@ -9,7 +9,7 @@ window.BackCarePageStrings = {
   "chatLabel": "Chat with BackCare",
   "connecting": "Connecting…",
   "reconnecting": "The connection was lost. Trying again…",
-  "restarted": "The chat had to start again, so your earlier messages are not shown here. What you told BackCare is kept: say hi to carry on.",
+  "restarted": "The chat had to start again, so earlier messages are not shown here. Say hi to go on: if you were partway through your exercises, BackCare will offer to pick up where you stopped.",
   "couldNotStart": "Sorry, the chat could not start. Please reload the page in a moment.",
   "inputLabel": "Your answer",
   "inputPlaceholder": "Type your answer, then press Enter"
