@@ -40,6 +40,10 @@ public sealed partial class BotText
         ["routine.hurt"] = [], ["routine.finished"] = [], ["routine.stopped"] = [], ["routine.painAfter"] = ["opening"],
         ["routine.comparison"] = ["before", "after", "advice"], ["routine.lower"] = [], ["routine.same"] = [], ["routine.higher"] = [],
         ["kind.warm-up"] = [], ["kind.stretch"] = [], ["kind.strength"] = [], ["kind.loaded lift"] = [], ["kind.aerobic"] = [],
+        ["button.startTimer"] = [], ["timer.started"] = ["seconds"], ["timer.none"] = [], ["timer.up"] = [],
+        ["reminder.set"] = ["time", "zone"], ["reminder.askZone"] = ["time"], ["reminder.zoneNotUnderstood"] = ["time"],
+        ["reminder.whatTime"] = [], ["reminder.whichTime"] = ["morning", "evening"], ["reminder.afterQuestions"] = [],
+        ["reminder.stopped"] = [], ["reminder.none"] = [], ["reminder.message"] = [],
     };
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };

@@ -1,6 +1,7 @@
 using BackCare.Bot.Bots;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
@@ -37,8 +38,9 @@ public sealed class MainDialog : InterruptibleDialog
         RoutineDialog routine,
         Listening listening,
         AnswerReader answers,
-        BotText text)
-        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text)
+        BotText text,
+        ReminderConversation reminders)
+        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text, reminders)
     {
         _conversationData = conversationData;
         _userProfile = userProfile;

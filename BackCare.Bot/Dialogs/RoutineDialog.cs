@@ -1,6 +1,7 @@
 using BackCare.Bot.Bots;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
 using BackCare.Dialogs.Choices;
@@ -30,9 +31,12 @@ public sealed class RoutineDialog : ComponentDialog
 
     private readonly BotText _text;
 
-    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text)
+    private readonly ConversationTimers _timers;
+
+    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text, ConversationTimers timers)
         : base(nameof(RoutineDialog))
     {
+        _timers = timers;
         _conversationData = conversationData;
         _userProfile = userProfile;
         _clock = clock;
@@ -55,6 +59,9 @@ public sealed class RoutineDialog : ComponentDialog
 
     /// <summary>The names of the commands shown at each step, in order; Teams shows at most three suggested actions, so it gets a card.</summary>
     public static IReadOnlyList<string> StepButtons { get; } = ["button.done", "button.repeat", "button.back", "button.skip", "button.itHurts", "button.pause", "button.stop"];
+
+    /// <summary>The name of the button shown first on a page that has something to time (<see cref="RoutineWalk.TimerSeconds"/>).</summary>
+    public const string TimerButton = "button.startTimer";
 
     private async Task<DialogTurnResult> ShowPlanStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -104,7 +111,7 @@ public sealed class RoutineDialog : ComponentDialog
         var progress = await ProgressAsync(step.Context, cancellationToken);
         var note = StateValues.As<string>(step.Options);
         string text;
-        IList<Choice> buttons;
+        List<Choice> buttons;
         if (progress.Paused)
         {
             text = (note + _text.Format("walk.paused", ("where", _walk.Where(progress)))).Trim();
@@ -114,6 +121,10 @@ public sealed class RoutineDialog : ComponentDialog
         {
             text = $"{note}{_walk.Describe(progress)}";
             buttons = StepButtons.Where(b => b != "button.back" || !RoutineWalk.AtStart(progress)).Select(b => new Choice(_text[b])).ToList();
+            if (_walk.TimerSeconds(progress) is not null)
+            {
+                buttons.Insert(0, new Choice(_text[TimerButton]));
+            }
         }
 
         var prompt = ChoiceFactory.ForChannel(step.Context.Activity.ChannelId, buttons, text);
@@ -154,6 +165,13 @@ public sealed class RoutineDialog : ComponentDialog
                 _walk.Back(progress);
                 break;
             case RoutineCommand.Repeat:
+                break;
+            case RoutineCommand.StartTimer when _walk.TimerSeconds(progress) is int seconds:
+                _timers.Start(step.Context, await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken), seconds);
+                note = _text.Format("timer.started", ("seconds", seconds));
+                break;
+            case RoutineCommand.StartTimer:
+                note = _text["timer.none"];
                 break;
             case RoutineCommand.Pause:
                 progress.Paused = true;

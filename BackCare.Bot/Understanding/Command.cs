@@ -9,4 +9,6 @@ public enum Command
     StartOver,
     Summary,
     DeleteMyData,
+    SetReminder,
+    StopReminders,
 }
