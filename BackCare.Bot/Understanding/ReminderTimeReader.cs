@@ -8,7 +8,9 @@ namespace BackCare.Bot.Understanding;
 /// <summary>
 /// Reads the time of day in a reminder request ("every day at 7pm", "at 18:30", "at 7 in the morning", "noon")
 /// with Microsoft.Recognizers.Text, and gives the message without it, so the rest can be matched against the
-/// lexicon's reminder commands. "At 7" could be morning or evening: that is ambiguous, and the bot asks.
+/// lexicon's reminder commands (the recogniser's own spans are too greedy for that: it reads "daily reminder at
+/// 7" as one expression, so the time is taken out by the plain forms of a clock time). "At 7" could be morning
+/// or evening: that is ambiguous, and the bot asks.
 /// </summary>
 public static partial class ReminderTimeReader
 {
@@ -26,6 +28,7 @@ public static partial class ReminderTimeReader
             return new ReminderTimeReading(null, [], said);
         }
 
+        var rest = Dangling().Replace(Spaces().Replace(DayPart().Replace(ClockTime().Replace(said, " "), " "), " ").Trim(), string.Empty).Trim();
         List<ModelResult> results;
         try
         {
@@ -33,12 +36,11 @@ public static partial class ReminderTimeReader
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or RegexMatchTimeoutException)
         {
-            return new ReminderTimeReading(null, [], said);
+            return new ReminderTimeReading(null, [], rest);
         }
 
         var times = new List<TimeOnly>();
-        var rest = said;
-        foreach (var result in results.OrderByDescending(r => r.Start))
+        foreach (var result in results)
         {
             if (result.Resolution?["values"] is not List<Dictionary<string, string>> values)
             {
@@ -52,11 +54,9 @@ public static partial class ReminderTimeReader
             }
 
             times.AddRange(found);
-            rest = rest.Remove(result.Start, result.End - result.Start + 1).Insert(result.Start, " ");
         }
 
         times = [.. times.Distinct()];
-        rest = Dangling().Replace(Spaces().Replace(rest, " ").Trim(), string.Empty).Trim();
         return times.Count == 1 ? new ReminderTimeReading(times[0], [], rest) : new ReminderTimeReading(null, times, rest);
     }
 
@@ -79,6 +79,14 @@ public static partial class ReminderTimeReader
 
     [GeneratedRegex(@"\b(noon|midday|midnight)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NamedTime();
+
+    /// <summary>A clock time with the word before it: "at 7pm", "for 18:30", "around 6.30 p.m.", "@ 9", "noon".</summary>
+    [GeneratedRegex(@"(?:\b(?:at|for|around|about|by|from)\s+|@\s*)?(?:\b\d{1,2}(?:[:.h]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o\s?'?clock\b|hrs\b|hours\b|h\b)?|\b(?:noon|midday|midnight)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockTime();
+
+    /// <summary>The part of the day said with a time: "in the morning", "at night".</summary>
+    [GeneratedRegex(@"\b(?:in the (?:morning|afternoon|evening)|at night|tonight)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DayPart();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
