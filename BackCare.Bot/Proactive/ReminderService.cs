@@ -16,7 +16,7 @@ namespace BackCare.Bot.Proactive;
 /// never twice matters more than never missed.
 /// </summary>
 /// <param name="schedule">The reminders.</param>
-/// <param name="adapter">The adapter, to continue conversations.</param>
+/// <param name="services">The services, for the adapter: built on first use, so that a start refused for its settings is refused by the start-up checks, which name them.</param>
 /// <param name="messenger">Sends into a stored conversation.</param>
 /// <param name="text">The bot's words.</param>
 /// <param name="options">The settings.</param>
@@ -24,7 +24,7 @@ namespace BackCare.Bot.Proactive;
 /// <param name="logger">The logger.</param>
 public sealed class ReminderService(
     ReminderSchedule schedule,
-    AdapterWithErrorHandler adapter,
+    IServiceProvider services,
     ProactiveMessenger messenger,
     BotText text,
     IOptions<ReminderOptions> options,
@@ -127,7 +127,7 @@ public sealed class ReminderService(
 
             var buttons = new List<Choice> { new(text["button.startOver"]) };
             await messenger.ContinueAsync(
-                adapter,
+                services.GetRequiredService<AdapterWithErrorHandler>(),
                 conversation,
                 (turnContext, ct) => turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, buttons, text["reminder.message"]), ct),
                 cancellationToken);
