@@ -67,7 +67,7 @@ public class TimerTests
         var run = timers.LastStarted!;
         clock.Advance(TimeSpan.FromSeconds(BreathingSeconds - 1));
         Assert.False(run.IsCompleted);
-        Assert.Empty(connector.Drain());
+        Assert.Empty(Messages(connector));
         clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.True(await run.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -93,7 +93,7 @@ public class TimerTests
         clock.Advance(TimeSpan.FromSeconds(BreathingSeconds * 2));
 
         Assert.False(await run.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Empty(connector.Drain());
+        Assert.Empty(Messages(connector));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class TimerTests
 
         Assert.Contains("**Exercise 2 of", next);
         Assert.False(await run.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Empty(connector.Drain());
+        Assert.Empty(Messages(connector));
     }
 
     [Fact]
@@ -209,4 +209,7 @@ public class TimerTests
         _ when question.Contains("get better when you rest", StringComparison.Ordinal) => "yes",
         _ => "no",
     };
+
+    /// <summary>The messages the connector received so far (typing indicators, sent while a slow turn runs, left out).</summary>
+    private static List<JObject> Messages(ConnectorHost connector) => connector.Drain().Where(a => (string?)a["type"] != "typing").ToList();
 }

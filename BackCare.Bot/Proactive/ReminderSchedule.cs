@@ -1,16 +1,20 @@
+using BackCare.Bot.Storage;
 using Microsoft.Bot.Builder;
 
 namespace BackCare.Bot.Proactive;
 
 /// <summary>
 /// The reminders in the store. The store has no query, so next to one document per reminder
-/// (<see cref="KeyFor"/>) it keeps an index of their keys (<see cref="IndexKey"/>), changed with optimistic
-/// concurrency (read with its ETag, write with it, read again on a conflict), so two instances changing it at
-/// once both count. A day's reminder is claimed the same way, on the reminder's own document.
+/// (<see cref="KeyFor"/>) it keeps an index of their keys (<see cref="IndexKey"/>). Changes to the index hold the
+/// store's lock for it (the Blob lease that serialises a conversation's turns across instances, or the in-process
+/// lock) and are written with the ETag they were read with (read again on a conflict), so two instances changing it
+/// at once both count, even when the index is first created (a write that creates it has no ETag to check).
+/// A day's reminder is claimed with the ETag on the reminder's own document (see <see cref="ClaimAsync"/>).
 /// </summary>
 /// <param name="storage">The store.</param>
+/// <param name="indexLock">The store's lock, for the index.</param>
 /// <param name="clock">The clock.</param>
-public sealed class ReminderSchedule(IStorage storage, TimeProvider clock)
+public sealed class ReminderSchedule(IStorage storage, ITurnLock indexLock, TimeProvider clock)
 {
     /// <summary>The store key of the index of reminders.</summary>
     public const string IndexKey = "reminders/index";
@@ -135,6 +139,7 @@ public sealed class ReminderSchedule(IStorage storage, TimeProvider clock)
 
     private async Task ChangeIndexAsync(Func<List<string>, bool> change, CancellationToken cancellationToken)
     {
+        await using var held = await indexLock.AcquireAsync(IndexKey, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             var index = await ReadIndexAsync(cancellationToken).ConfigureAwait(false) ?? new ReminderIndex();
