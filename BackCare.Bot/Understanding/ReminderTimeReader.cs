@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
-using Microsoft.Recognizers.Text.DateTime;
 
 namespace BackCare.Bot.Understanding;
 
@@ -14,9 +13,6 @@ namespace BackCare.Bot.Understanding;
 /// </summary>
 public static partial class ReminderTimeReader
 {
-    private static readonly Lazy<DateTimeModel> Model = new(() =>
-        (DateTimeModel)new DateTimeRecognizer(Culture.English, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel());
-
     /// <summary>Reads a message.</summary>
     /// <param name="text">What the person typed.</param>
     /// <returns>The reading; <see cref="ReminderTimeReading.Rest"/> is the message without the time.</returns>
@@ -32,7 +28,7 @@ public static partial class ReminderTimeReader
         List<ModelResult> results;
         try
         {
-            results = Model.Value.Parse(said, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
+            results = DurationReader.Model.Value.Parse(said, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or RegexMatchTimeoutException)
         {
