@@ -17,8 +17,10 @@ namespace BackCare.Bot.Tests.Proactive;
 /// </summary>
 public class TimerTests
 {
-    /// <summary>The breathing's last step: 5 breaths of about 10 seconds.</summary>
-    private const int BreathingSeconds = 50;
+    private static readonly ExerciseCatalogue Catalogue = ExerciseCatalogue.Load(Path.Combine(SolutionPaths.BotProject, "Exercises", "exercises.json"));
+
+    /// <summary>The breathing's last step is timed: its breaths times their seconds (5 of about 10).</summary>
+    private static readonly int BreathingSeconds = Catalogue["breathing"].Dose.Reps * Catalogue["breathing"].Dose.SecondsPerRep;
 
     private static async Task<RunningHost> HostAsync(FakeTimeProvider clock, string? sqliteFolder = null)
     {
@@ -179,7 +181,7 @@ public class TimerTests
     [Fact]
     public void Only_pages_with_a_hold_or_the_timed_breathing_have_a_timer()
     {
-        var catalogue = ExerciseCatalogue.Load(Path.Combine(SolutionPaths.BotProject, "Exercises", "exercises.json"));
+        var catalogue = Catalogue;
         var sut = new RoutineWalk(catalogue, BotText.Load(Path.Combine(SolutionPaths.BotProject, "Content", "en", "conversation.json")));
         int? At(string id, int page) => sut.TimerSeconds(new RoutineProgress(new Routine([id], 10, false)) { Page = page });
 
