@@ -3,6 +3,7 @@ using BackCare.Bot.Content;
 using BackCare.Bot.Dialogs;
 using BackCare.Bot.DirectLine;
 using BackCare.Bot.Exercises;
+using BackCare.Bot.Progress;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
@@ -70,6 +71,10 @@ public static class BackCareServiceCollectionExtensions
             var care = sp.GetRequiredService<IOptions<CareOptions>>().Value;
             return new TriageReport(sp.GetRequiredService<TriageContent>(), care.EmergencyNumber, care.UrgentAdvice);
         });
+
+        // Progress over days: the chart drawn on the server, with the font shipped next to the assembly.
+        services.AddSingleton(_ => new PainChart(PainChart.ShippedFont));
+        services.AddSingleton<ProgressReport>();
 
         // Dialogs hold no per-conversation state: one instance serves every conversation.
         services.AddSingleton<TriageDialog>();

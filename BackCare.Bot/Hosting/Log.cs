@@ -53,4 +53,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 61, Level = LogLevel.Warning, Message = "The offline Direct Line signing key in the store could not be read ({ExceptionType}); a new key is used, so earlier tokens are refused.")]
     public static partial void DirectLineSigningKeyReplaced(this ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "The progress chart could not be drawn ({ExceptionType}); the progress was sent in words only.")]
+    public static partial void ChartFailed(this ILogger logger, string? exceptionType);
 }
