@@ -2,6 +2,7 @@ using BackCare.Bot.Bots;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Progress;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
@@ -43,8 +44,9 @@ public sealed class MainDialog : InterruptibleDialog
         Listening listening,
         AnswerReader answers,
         BotText text,
-        ProgressReport progress)
-        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text)
+        ProgressReport progress,
+        ReminderConversation reminders)
+        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text, reminders)
     {
         _builder = new RoutineBuilder(catalogue);
         _catalogue = catalogue;

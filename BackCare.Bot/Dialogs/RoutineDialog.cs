@@ -2,6 +2,7 @@ using BackCare.Bot.Bots;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Progress;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
 using BackCare.Dialogs.Choices;
@@ -32,10 +33,13 @@ public sealed class RoutineDialog : ComponentDialog
 
     private readonly BotText _text;
 
-    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text, ProgressReport progress)
+    private readonly ConversationTimers _timers;
+
+    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text, ProgressReport progress, ConversationTimers timers)
         : base(nameof(RoutineDialog))
     {
         _progress = progress;
+        _timers = timers;
         _conversationData = conversationData;
         _userProfile = userProfile;
         _clock = clock;
@@ -58,6 +62,9 @@ public sealed class RoutineDialog : ComponentDialog
 
     /// <summary>The names of the commands shown at each step, in order; Teams shows at most three suggested actions, so it gets a card.</summary>
     public static IReadOnlyList<string> StepButtons { get; } = ["button.done", "button.repeat", "button.back", "button.skip", "button.itHurts", "button.pause", "button.stop"];
+
+    /// <summary>The name of the button shown first on a page that has something to time (<see cref="RoutineWalk.TimerSeconds"/>).</summary>
+    public const string TimerButton = "button.startTimer";
 
     private async Task<DialogTurnResult> ShowPlanStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -113,7 +120,7 @@ public sealed class RoutineDialog : ComponentDialog
         var progress = await ProgressAsync(step.Context, cancellationToken);
         var note = StateValues.As<string>(step.Options);
         string text;
-        IList<Choice> buttons;
+        List<Choice> buttons;
         if (progress.Paused)
         {
             text = (note + _text.Format("walk.paused", ("where", _walk.Where(progress)))).Trim();
@@ -123,6 +130,10 @@ public sealed class RoutineDialog : ComponentDialog
         {
             text = $"{note}{_walk.Describe(progress)}";
             buttons = StepButtons.Where(b => b != "button.back" || !RoutineWalk.AtStart(progress)).Select(b => new Choice(_text[b])).ToList();
+            if (_walk.TimerSeconds(progress) is not null)
+            {
+                buttons.Insert(0, new Choice(_text[TimerButton]));
+            }
         }
 
         var prompt = ChoiceFactory.ForChannel(step.Context.Activity.ChannelId, buttons, text);
@@ -163,6 +174,13 @@ public sealed class RoutineDialog : ComponentDialog
                 _walk.Back(progress);
                 break;
             case RoutineCommand.Repeat:
+                break;
+            case RoutineCommand.StartTimer when _walk.TimerSeconds(progress) is int seconds:
+                _timers.Start(step.Context, await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken), seconds);
+                note = _text.Format("timer.started", ("seconds", seconds));
+                break;
+            case RoutineCommand.StartTimer:
+                note = _text["timer.none"];
                 break;
             case RoutineCommand.Pause:
                 progress.Paused = true;

@@ -65,6 +65,26 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
     public bool Contains(string conversationId) => _byId.ContainsKey(conversationId);
 
     /// <summary>
+    /// Adds the bot's messages to a conversation in memory, as the bot's proactive messages arrive at Azure's
+    /// service, and saves them to the store (without waiting: the caller is a send in a proactive turn; a failed
+    /// save is logged and tried again with the next change).
+    /// </summary>
+    /// <param name="conversationId">The conversation id.</param>
+    /// <param name="activities">The bot's activities; each gets its server id.</param>
+    /// <returns><c>false</c> when the conversation is not in memory (nothing was added).</returns>
+    public bool Deliver(string conversationId, IEnumerable<Microsoft.Bot.Schema.Activity> activities)
+    {
+        if (!_byId.TryGetValue(conversationId, out var conversation))
+        {
+            return false;
+        }
+
+        conversation.Append(activities);
+        _ = SaveAsync(conversation);
+        return true;
+    }
+
+    /// <summary>
     /// The conversation a bearer token opens (from memory, or else from the store), or why not. A use counts for
     /// least-recently-used eviction.
     /// </summary>
