@@ -73,6 +73,35 @@ public sealed class DirectLineStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task On_blob_storage_too_a_restart_keeps_the_conversation_its_transcript_and_its_token()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["BackCare:Storage:Provider"] = "Blob",
+            ["BackCare:Storage:BlobConnectionString"] = await Azurite.ConnectionStringAsync(),
+            ["BackCare:Storage:BlobContainer"] = $"dl-restart-{Guid.NewGuid():N}",
+            ["BackCare:DirectLine:PollWaitSeconds"] = "0",
+        };
+        Page page;
+        List<JObject> before;
+        await using (var first = await RunningHost.StartAsync(settings))
+        {
+            page = await Page.ConnectAsync(first);
+            await page.PostAsync(first, "hi");
+            (before, _) = await page.ActivitiesAsync(first);
+        }
+
+        await using var second = await RunningHost.StartAsync(settings);
+        var (after, _) = await page.ActivitiesAsync(second);
+        await page.PostAsync(second, "none of these");
+        var (carriedOn, _) = await page.ActivitiesAsync(second);
+
+        Assert.Contains(before, a => ((string?)a["text"] ?? string.Empty).Contains("safety checks", StringComparison.Ordinal));
+        Assert.Equal(before.Select(a => a.ToString()), after.Select(a => a.ToString()));
+        Assert.Contains(carriedOn, a => ((string?)a["text"] ?? string.Empty).Contains("How old are you", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_token_for_a_conversation_the_store_does_not_have_or_a_made_up_token_gets_401_after_a_restart()
     {
         Page page;
