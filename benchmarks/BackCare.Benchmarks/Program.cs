@@ -19,7 +19,7 @@ if (args is ["host", var hostBot, var hostStore, var hostUrl, var hostFolder])
 
 if (args is ["profile", ..])
 {
-    return await Profile.RunAsync(Option("--triages", 60), OptionText("--store", "Memory"));
+    return await Profile.RunAsync(Option("--triages", 60), OptionText("--store", "Memory"), args.Contains("--allocations"), args.Contains("--state"));
 }
 
 var conversations = Option("--conversations", 32);
