@@ -24,8 +24,7 @@ public static class BackCareEndpoints
         }));
         app.Use(LocalOnlyAsync);
         app.UseRateLimiter();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticAssets();
 
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
