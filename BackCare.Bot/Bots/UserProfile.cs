@@ -1,4 +1,5 @@
 using BackCare.Bot.Exercises;
+using BackCare.Bot.Progress;
 using BackCare.Bot.Triage;
 
 namespace BackCare.Bot.Bots;
@@ -16,6 +17,48 @@ public sealed class UserProfile
 
     /// <summary>Forgets the unfinished routine: it was finished, carried on, declined, or a warning sign was heard.</summary>
     public void ForgetUnfinishedRoutine() => UnfinishedRoutine = null;
+
+    /// <summary>How many routine sessions are kept: the oldest go first.</summary>
+    public const int MaxSessions = 60;
+
+    /// <summary>Gets the person's routine sessions, oldest first (at most <see cref="MaxSessions"/>); empty in profiles saved before they were kept.</summary>
+    [Newtonsoft.Json.JsonProperty]
+    public IReadOnlyList<RoutineSession> Sessions { get; private set; } = [];
+
+    /// <summary>Gets whether the person has lifted weights before; <c>null</c> until asked.</summary>
+    [Newtonsoft.Json.JsonProperty]
+    public bool? LiftedWeightsBefore { get; private set; }
+
+    /// <summary>Records a finished, stopped or painful routine session, keeping the latest <see cref="MaxSessions"/>.</summary>
+    /// <param name="session">The session.</param>
+    public void RecordSession(RoutineSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        Sessions = Sessions.Append(session).OrderBy(s => s.Date).TakeLast(MaxSessions).ToArray();
+    }
+
+    /// <summary>Notes whether the person has lifted weights before.</summary>
+    /// <param name="lifted">Their answer.</param>
+    public void NoteLiftedWeightsBefore(bool lifted) => LiftedWeightsBefore = lifted;
+    /// <summary>Gets the local time of the person's daily reminder ("19:00"), or <c>null</c> when none is set (the schedule itself is in <see cref="Proactive.ReminderSchedule"/>).</summary>
+    [Newtonsoft.Json.JsonProperty]
+    public string? ReminderAt { get; private set; }
+
+    /// <summary>Gets the time zone the person's reminder follows, kept after reminders stop so it is not asked again.</summary>
+    [Newtonsoft.Json.JsonProperty]
+    public string? ReminderZone { get; private set; }
+
+    /// <summary>Notes the person's daily reminder.</summary>
+    /// <param name="at">The local time, "19:00".</param>
+    /// <param name="zone">The time zone.</param>
+    public void SetReminder(string at, string zone)
+    {
+        ReminderAt = at;
+        ReminderZone = zone;
+    }
+
+    /// <summary>Notes that the person's reminders stopped.</summary>
+    public void StopReminder() => ReminderAt = null;
 }
 
 /// <summary>A routine left partway, with the triage it was offered after.</summary>

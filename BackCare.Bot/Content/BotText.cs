@@ -40,6 +40,16 @@ public sealed partial class BotText
         ["routine.hurt"] = [], ["routine.finished"] = [], ["routine.stopped"] = [], ["routine.painAfter"] = ["opening"],
         ["routine.comparison"] = ["before", "after", "advice"], ["routine.lower"] = [], ["routine.same"] = [], ["routine.higher"] = [],
         ["kind.warm-up"] = [], ["kind.stretch"] = [], ["kind.strength"] = [], ["kind.loaded lift"] = [], ["kind.aerobic"] = [],
+        ["carryOnReplanned"] = [], ["liftedBeforeQuestion"] = [], ["liftsNeedExperience"] = [], ["plan.builtUp"] = [], ["plan.eased"] = [],
+        ["progress.none"] = [], ["progress.first"] = ["date", "before", "after"], ["progress.notAsked"] = [],
+        ["progress.falling"] = ["first", "last", "count"], ["progress.steady"] = ["last", "count"], ["progress.rising"] = ["first", "last", "count"],
+        ["progress.next.up"] = [], ["progress.next.down"] = [], ["progress.next.same"] = [],
+        ["progress.doctor.RisingOverThreeSessions"] = [], ["progress.doctor.NoBetterAfterFourWeeks"] = [],
+        ["chart.title"] = [], ["chart.yLabel"] = [], ["chart.before"] = [], ["chart.after"] = [], ["chart.dateFormat"] = [], ["chart.name"] = [],
+        ["button.startTimer"] = [], ["timer.started"] = ["seconds"], ["timer.none"] = [], ["timer.up"] = [],
+        ["reminder.set"] = ["time", "zone"], ["reminder.askZone"] = ["time"], ["reminder.zoneNotUnderstood"] = ["time"],
+        ["reminder.whatTime"] = [], ["reminder.whichTime"] = ["morning", "evening"], ["reminder.afterQuestions"] = [],
+        ["reminder.stopped"] = [], ["reminder.none"] = [], ["reminder.message"] = [],
     };
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };

@@ -1,6 +1,8 @@
 using BackCare.Bot.Bots;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
+using BackCare.Bot.Progress;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
 using BackCare.Dialogs.Choices;
@@ -25,14 +27,19 @@ public sealed class RoutineDialog : ComponentDialog
     private readonly ExerciseCatalogue _catalogue;
     private readonly RoutineBuilder _builder;
     private readonly RoutineWalk _walk;
+    private readonly ProgressReport _progress;
 
     private readonly CommandReader _commands;
 
     private readonly BotText _text;
 
-    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text)
+    private readonly ConversationTimers _timers;
+
+    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text, ProgressReport progress, ConversationTimers timers)
         : base(nameof(RoutineDialog))
     {
+        _progress = progress;
+        _timers = timers;
         _conversationData = conversationData;
         _userProfile = userProfile;
         _clock = clock;
@@ -56,6 +63,9 @@ public sealed class RoutineDialog : ComponentDialog
     /// <summary>The names of the commands shown at each step, in order; Teams shows at most three suggested actions, so it gets a card.</summary>
     public static IReadOnlyList<string> StepButtons { get; } = ["button.done", "button.repeat", "button.back", "button.skip", "button.itHurts", "button.pause", "button.stop"];
 
+    /// <summary>The name of the button shown first on a page that has something to time (<see cref="RoutineWalk.TimerSeconds"/>).</summary>
+    public const string TimerButton = "button.startTimer";
+
     private async Task<DialogTurnResult> ShowPlanStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var request = StateValues.As<RoutineRequest>(step.Options) ?? throw new InvalidOperationException("The routine needs a RoutineRequest.");
@@ -76,6 +86,12 @@ public sealed class RoutineDialog : ComponentDialog
 
         var lines = routine.ExerciseIds.Select((id, i) => _text.Format("plan.line", ("n", i + 1), ("name", _catalogue[id].Name), ("kind", _text["kind." + _catalogue[id].Kind])));
         var intro = routine.OnceDoctorAgrees ? _text["plan.onceDoctorAgrees"] : _text["plan.intro"];
+        intro += request.Progression switch
+        {
+            > 0 => _text["plan.builtUp"],
+            < 0 => _text["plan.eased"],
+            _ => string.Empty,
+        };
         var plan = _text.Format("plan", ("intro", intro), ("count", routine.ExerciseIds.Count), ("minutes", routine.EstimatedMinutes), ("lines", string.Join("\n", lines)));
         return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
         {
@@ -104,7 +120,7 @@ public sealed class RoutineDialog : ComponentDialog
         var progress = await ProgressAsync(step.Context, cancellationToken);
         var note = StateValues.As<string>(step.Options);
         string text;
-        IList<Choice> buttons;
+        List<Choice> buttons;
         if (progress.Paused)
         {
             text = (note + _text.Format("walk.paused", ("where", _walk.Where(progress)))).Trim();
@@ -114,6 +130,10 @@ public sealed class RoutineDialog : ComponentDialog
         {
             text = $"{note}{_walk.Describe(progress)}";
             buttons = StepButtons.Where(b => b != "button.back" || !RoutineWalk.AtStart(progress)).Select(b => new Choice(_text[b])).ToList();
+            if (_walk.TimerSeconds(progress) is not null)
+            {
+                buttons.Insert(0, new Choice(_text[TimerButton]));
+            }
         }
 
         var prompt = ChoiceFactory.ForChannel(step.Context.Activity.ChannelId, buttons, text);
@@ -143,8 +163,8 @@ public sealed class RoutineDialog : ComponentDialog
                 return await step.EndDialogAsync(RoutineOutcome.Hurt, cancellationToken);
             case RoutineCommand.Stop:
                 return await step.EndDialogAsync(RoutineOutcome.Stopped, cancellationToken);
-            case RoutineCommand.Done when !_walk.Next(progress):
-            case RoutineCommand.Skip when !RoutineWalk.Skip(progress):
+            case RoutineCommand.Done when !Next(progress):
+            case RoutineCommand.Skip when !Skip(progress):
                 return await step.EndDialogAsync(RoutineOutcome.Finished, cancellationToken);
             case RoutineCommand.Done:
             case RoutineCommand.Skip:
@@ -154,6 +174,13 @@ public sealed class RoutineDialog : ComponentDialog
                 _walk.Back(progress);
                 break;
             case RoutineCommand.Repeat:
+                break;
+            case RoutineCommand.StartTimer when _walk.TimerSeconds(progress) is int seconds:
+                _timers.Start(step.Context, await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken), seconds);
+                note = _text.Format("timer.started", ("seconds", seconds));
+                break;
+            case RoutineCommand.StartTimer:
+                note = _text["timer.none"];
                 break;
             case RoutineCommand.Pause:
                 progress.Paused = true;
@@ -175,8 +202,15 @@ public sealed class RoutineDialog : ComponentDialog
     {
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
         var outcome = StateValues.As<RoutineOutcome>(step.Result);
+        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
+        if (outcome == RoutineOutcome.Hurt && data.Routine is { } hurt)
+        {
+            // Recorded without a score after: the next routine eases.
+            profile.RecordSession(new RoutineSession(_clock.GetUtcNow(), hurt.PainBefore, null, hurt.Done, hurt.Skipped, SessionEnd.Hurt));
+        }
+
         data.LeaveRoutine(keepProgress: outcome != RoutineOutcome.Hurt);
-        (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).ForgetUnfinishedRoutine();
+        profile.ForgetUnfinishedRoutine();
         step.Values["outcome"] = outcome.ToString();
         if (outcome == RoutineOutcome.Hurt)
         {
@@ -197,6 +231,7 @@ public sealed class RoutineDialog : ComponentDialog
         var progress = data.Routine!;
         var after = StateValues.As<int?>(step.Result) ?? throw new InvalidOperationException("The pain prompt ended without a score.");
         progress.PainAfter = after;
+        data.NotePain(after);
         var advice = (after - progress.PainBefore) switch
         {
             < 0 => _text["routine.lower"],
@@ -206,7 +241,34 @@ public sealed class RoutineDialog : ComponentDialog
         await step.Context.SendActivityAsync(
             _text.Format("routine.comparison", ("before", progress.PainBefore), ("after", after), ("advice", advice)),
             cancellationToken: cancellationToken);
-        return await step.EndDialogAsync(Enum.Parse<RoutineOutcome>(step.Values.GetValue<string>("outcome")!), cancellationToken);
+
+        // The session goes into the person's history, and the end of each session shows the trend.
+        var outcome = Enum.Parse<RoutineOutcome>(step.Values.GetValue<string>("outcome")!);
+        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
+        var end = outcome == RoutineOutcome.Finished ? SessionEnd.Finished : SessionEnd.Stopped;
+        profile.RecordSession(new RoutineSession(_clock.GetUtcNow(), progress.PainBefore, after, progress.Done, progress.Skipped, end));
+        await step.Context.SendActivityAsync(ProgressMessage.Create(_progress.Describe(profile.Sessions)), cancellationToken);
+        return await step.EndDialogAsync(outcome, cancellationToken);
+    }
+
+    /// <summary>The next page; an exercise whose last page is passed counts as done.</summary>
+    private bool Next(RoutineProgress progress)
+    {
+        var exercise = progress.Exercise;
+        var more = _walk.Next(progress);
+        if (!more || progress.Exercise != exercise)
+        {
+            progress.MarkDone(exercise);
+        }
+
+        return more;
+    }
+
+    /// <summary>The next exercise; the one left counts as skipped.</summary>
+    private static bool Skip(RoutineProgress progress)
+    {
+        progress.MarkSkipped(progress.Exercise);
+        return RoutineWalk.Skip(progress);
     }
 
     /// <summary>Keeps where the person is in their profile too, so a later conversation can offer to carry on.</summary>

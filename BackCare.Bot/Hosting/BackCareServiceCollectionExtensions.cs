@@ -3,6 +3,8 @@ using BackCare.Bot.Content;
 using BackCare.Bot.Dialogs;
 using BackCare.Bot.DirectLine;
 using BackCare.Bot.Exercises;
+using BackCare.Bot.Progress;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
@@ -72,10 +74,22 @@ public static class BackCareServiceCollectionExtensions
             return new TriageReport(sp.GetRequiredService<TriageContent>(), care.EmergencyNumber, care.UrgentAdvice);
         });
 
+        // Progress over days: the chart drawn on the server, with the font shipped next to the assembly.
+        services.AddSingleton(_ => new PainChart(PainChart.ShippedFont));
+        services.AddSingleton<ProgressReport>();
+
         // Dialogs hold no per-conversation state: one instance serves every conversation.
         services.AddSingleton<TriageDialog>();
         services.AddSingleton<RoutineDialog>();
         services.AddSingleton<MainDialog>();
+
+        // Messages the bot sends unasked: the routine's timers and the daily reminders.
+        services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<ConversationTimers>();
+        services.AddSingleton<ReminderSchedule>();
+        services.AddSingleton<ReminderConversation>();
+        services.AddSingleton<ReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
         services.AddTransient<IBot, BackCareBot<MainDialog>>();
 
         services.AddDirectLine();

@@ -18,6 +18,7 @@ public sealed class StartupChecks(
     ExerciseCatalogue catalogue,
     ReplyReader replies,
     Content.BotText text,
+    Progress.PainChart chart,
     ILogger<StartupChecks> logger) : IHostedService
 {
     /// <inheritdoc/>
@@ -25,6 +26,7 @@ public sealed class StartupChecks(
     {
         CheckAuthentication();
         _ = text; // Loaded (and so checked) at start-up, like the clinical content.
+        _ = chart; // Its font too: a missing font stops the start rather than the first "progress".
         logger.ContentLoaded(triageContent.Questions.Count, catalogue.Exercises.Count);
 
         // The recognisers build large regexes on first use: do it now, off the request path.

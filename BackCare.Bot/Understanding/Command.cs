@@ -9,4 +9,9 @@ public enum Command
     StartOver,
     Summary,
     DeleteMyData,
+
+    /// <summary>The person's progress over their routine sessions.</summary>
+    Progress,
+    SetReminder,
+    StopReminders,
 }
