@@ -48,10 +48,10 @@ public class TeamsActivityTests
     {
         await using var host = await RunningHost.StartAsync();
         var conversation = Guid.NewGuid().ToString("N");
-        await host.ExpectRepliesAsync(Mentioned("hi", conversation));
+        await host.ExpectRepliesAsync(Mentioned("hi", conversation, "personal"));
 
-        var replies = await host.ExpectRepliesAsync(Mentioned("none of these", conversation));
-        var next = await host.ExpectRepliesAsync(Mentioned("help", conversation));
+        var replies = await host.ExpectRepliesAsync(Mentioned("none of these", conversation, "personal"));
+        var next = await host.ExpectRepliesAsync(Mentioned("help", conversation, "personal"));
 
         Assert.Contains("How old are you", string.Join("\n", replies.Select(r => (string?)r["text"])));
         Assert.Contains("I only need a range", string.Join("\n", next.Select(r => (string?)r["text"])));
@@ -70,7 +70,8 @@ public class TeamsActivityTests
         var messages = teams.Replies.Where(a => (string?)a["type"] == "message").ToList();
         Assert.Contains(messages, m => Text(m).Contains("Exercise 1 of", StringComparison.Ordinal));
         Assert.All(messages, m => Assert.True(((JArray?)m["suggestedActions"]?["actions"])?.Count is null or <= 3, m.ToString()));
-        Assert.Contains(messages, m => (string?)(m["attachments"] as JArray)?.FirstOrDefault()?["contentType"] == "application/vnd.microsoft.card.hero");
+        Assert.Contains(messages, m => SentCards.Adaptive(m) is not null);
+        Assert.DoesNotContain(messages, m => (m["attachments"] as JArray)?.Any(a => (string?)a["contentType"] == "application/vnd.microsoft.card.hero") == true);
         foreach (var text in messages.Select(Text))
         {
             Assert.DoesNotMatch(@"(?m)^\s*#|\|.*\|", text);
@@ -78,6 +79,36 @@ public class TeamsActivityTests
     }
 
     private static string Text(JObject message) => HttpConversation.TextOf(message);
+
+    [Theory]
+    [InlineData("groupChat")]
+    [InlineData("channel")]
+    public async Task In_a_group_chat_or_channel_the_bot_invites_people_to_a_private_chat_and_asks_no_health_question(string conversationType)
+    {
+        await using var host = await RunningHost.StartAsync();
+        var conversation = Guid.NewGuid().ToString("N");
+        var added = FromTeams(Activities.ConversationStarted(conversation, "https://smba.trafficmanager.net/amer/", "msteams"), conversationType);
+        added["membersAdded"] = new JArray(new JObject { ["id"] = "backcare-bot", ["name"] = "BackCare" });
+
+        var replies = new List<JObject>();
+        replies.AddRange(await host.ExpectRepliesAsync(added));
+        foreach (var said in new[] { "hi", "Start the check", "none of these", "34", "help", "start over" })
+        {
+            replies.AddRange(await host.ExpectRepliesAsync(Mentioned(said, conversation, conversationType)));
+        }
+
+        var content = BackCare.Bot.Triage.TriageContent.Load(Path.Combine(SolutionPaths.BotProject, "Triage", "triage-content.json"));
+        var messages = replies.Where(r => (string?)r["type"] == "message").ToList();
+        Assert.Equal(7, messages.Count);
+        Assert.All(messages, m =>
+        {
+            var text = Text(m);
+            Assert.Equal(Language.Text["groupIntro"], text);
+            Assert.Null(m["suggestedActions"]);
+            Assert.Null(SentCards.Adaptive(m));
+            Assert.DoesNotContain(content.Questions.Values, q => text.Contains(q.Text, StringComparison.Ordinal));
+        });
+    }
 
     [Fact]
     public async Task The_bot_sends_typing_before_a_slow_reply()

@@ -64,15 +64,17 @@ public partial class PseudoLocaleTests
             yield return action.Title;
         }
 
-        foreach (var attachment in activity.Attachments ?? [])
+        if (!string.IsNullOrEmpty(activity.Summary))
         {
-            if (Cards.Hero(new Activity { Attachments = [attachment] }) is { } hero)
+            yield return activity.Summary;
+        }
+
+        if (SentCards.Adaptive(activity) is { } card)
+        {
+            foreach (var token in card.SelectTokens("$..text").Concat(card.SelectTokens("$..title")).Concat(card.SelectTokens("$..label"))
+                .Concat(card.SelectTokens("$..altText")).Concat(card.SelectTokens("$..fallbackText")).Concat(card.SelectTokens("$..displayText")))
             {
-                yield return hero.Text ?? string.Empty;
-                foreach (var button in hero.Buttons ?? [])
-                {
-                    yield return button.Title;
-                }
+                yield return (string?)token ?? string.Empty;
             }
         }
     }
@@ -128,6 +130,21 @@ public partial class PseudoLocaleTests
         }
 
         File.WriteAllText(Path.Combine(folder, "exercises.json"), exercises.ToJsonString());
+
+        // The pictures' alt texts are read too (by screen readers): marked, the files left as they are.
+        var pictures = JsonNode.Parse(File.ReadAllText(Path.Combine(SolutionPaths.BotProject, "Exercises", "illustrations.json")))!;
+        foreach (var (_, entry) in pictures["exercises"]!.AsObject())
+        {
+            foreach (var picture in new[] { entry!["setup"], entry["easier"], entry["harder"] }.Concat(entry["steps"]!.AsArray()))
+            {
+                if (picture is JsonObject obj)
+                {
+                    obj["alt"] = Mark((string)obj["alt"]!);
+                }
+            }
+        }
+
+        File.WriteAllText(Path.Combine(folder, "illustrations.json"), pictures.ToJsonString());
         return folder;
     }
 

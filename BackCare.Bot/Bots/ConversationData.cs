@@ -45,9 +45,23 @@ public sealed class ConversationData
     [JsonProperty]
     public RoutineProgress? Routine { get; private set; }
 
+    /// <summary>Gets how many triage questions have been asked since the start, for "question 4 of about 11".</summary>
+    [JsonProperty]
+    public int QuestionsAsked { get; private set; }
+
+    /// <summary>
+    /// Gets or sets the step whose card buttons are live: the step of the card in the last message of the last turn,
+    /// or <c>null</c> when that message had none. A tap on a button of any other step is from an old card.
+    /// </summary>
+    public string? LiveCardStep { get; set; }
+
     /// <summary>Asks a triage question.</summary>
     /// <param name="question">The question.</param>
-    public void Ask(QuestionId question) => CurrentQuestion = question;
+    public void Ask(QuestionId question)
+    {
+        CurrentQuestion = question;
+        QuestionsAsked++;
+    }
 
     /// <summary>Records the reply to the question being asked.</summary>
     /// <param name="question">The question.</param>
@@ -150,6 +164,7 @@ public sealed class ConversationData
         Answers = new TriageAnswers();
         Outcome = null;
         CurrentQuestion = null;
+        QuestionsAsked = 0;
         Said = [];
         ReadBack = null;
         InRoutine = false;

@@ -1,4 +1,5 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Triage;
@@ -37,8 +38,9 @@ public sealed class MainDialog : InterruptibleDialog
         RoutineDialog routine,
         Listening listening,
         AnswerReader answers,
-        BotText text)
-        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text)
+        BotText text,
+        CardSet cards)
+        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text, cards)
     {
         _conversationData = conversationData;
         _userProfile = userProfile;
@@ -64,7 +66,7 @@ public sealed class MainDialog : InterruptibleDialog
             AfterRoutineStepAsync,
             RecheckStepAsync,
         ]));
-        AddDialog(new YesNoNotSurePrompt(answers, text));
+        AddDialog(new YesNoNotSurePrompt(answers, text, cards));
         AddDialog(triage);
         AddDialog(routine);
         AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)) { ConfirmChoices = (new Choice(text["button.yes"]), new Choice(text["button.no"])) });
@@ -78,7 +80,7 @@ public sealed class MainDialog : InterruptibleDialog
         if (data.Outcome is { Level: Disposition.Emergency or Disposition.Urgent } earlier)
         {
             // An urgent or emergency answer stands until the person chooses to start over.
-            await step.Context.SendActivityAsync(Text.Format("outcomeStands", ("advice", _report.Advice(earlier))), cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(Cards.Result(earlier.Level, Text.Format("outcomeStands", ("advice", _report.Advice(earlier))), earlier.UnderSixteen), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
@@ -153,7 +155,7 @@ public sealed class MainDialog : InterruptibleDialog
         var outcome = (TriageOutcome)step.Result!;
         if (!outcome.AllowsExercise)
         {
-            await step.Context.SendActivityAsync(Text["afterResultNoExercise"], cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(CardSet.Commands(Text["afterResultNoExercise"], Text["button.summary"], Text["button.startOver"]), cancellationToken);
             return await step.EndDialogAsync(outcome, cancellationToken);
         }
 
@@ -171,7 +173,7 @@ public sealed class MainDialog : InterruptibleDialog
     {
         if (step.Result is not true)
         {
-            await step.Context.SendActivityAsync(Text["routineDeclined"], cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(CardSet.Commands(Text["routineDeclined"], Text["button.summary"], Text["button.startOver"]), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
@@ -225,7 +227,7 @@ public sealed class MainDialog : InterruptibleDialog
     {
         if (step.Result is not true)
         {
-            await step.Context.SendActivityAsync(Text["restUp"], cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(CardSet.Commands(Text["restUp"], Text["button.startOver"], Text["button.summary"]), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 

@@ -16,6 +16,7 @@ public sealed class StartupChecks(
     IOptions<LocalModeOptions> options,
     TriageContent triageContent,
     ExerciseCatalogue catalogue,
+    Cards.Illustrations pictures,
     ReplyReader replies,
     Content.BotText text,
     ILogger<StartupChecks> logger) : IHostedService
@@ -25,6 +26,7 @@ public sealed class StartupChecks(
     {
         CheckAuthentication();
         _ = text; // Loaded (and so checked) at start-up, like the clinical content.
+        _ = pictures; // Likewise: a catalogue exercise without its pictures stops the start.
         logger.ContentLoaded(triageContent.Questions.Count, catalogue.Exercises.Count);
 
         // The recognisers build large regexes on first use: do it now, off the request path.
