@@ -32,7 +32,7 @@ public partial class PseudoLocaleTests
         await sut.SayAsync("yes");
         await sut.SayAsync("no");
         await sut.SayAsync("yes");
-        for (var turn = 0; turn < 60 && !sut.Transcript[^1].Text!.Contains("10", StringComparison.Ordinal); turn++)
+        for (var turn = 0; turn < 60 && !(SentCards.TextOf(sut.Transcript[^1]) ?? string.Empty).Contains("10", StringComparison.Ordinal); turn++)
         {
             await sut.SayAsync("done");
         }
@@ -66,18 +66,25 @@ public partial class PseudoLocaleTests
 
         if (!string.IsNullOrEmpty(activity.Summary))
         {
-            yield return activity.Summary;
+            yield return Opening(activity.Summary);
         }
 
         if (SentCards.Adaptive(activity) is { } card)
         {
-            foreach (var token in card.SelectTokens("$..text").Concat(card.SelectTokens("$..title")).Concat(card.SelectTokens("$..label"))
-                .Concat(card.SelectTokens("$..altText")).Concat(card.SelectTokens("$..fallbackText")).Concat(card.SelectTokens("$..displayText")))
+            // A card's text is split into paragraphs (one text block each): read it whole, as the markers span them.
+            yield return SentCards.Text(card);
+            foreach (var token in card.SelectTokens("$..title").Concat(card.SelectTokens("$..label")).Concat(card.SelectTokens("$..altText")).Concat(card.SelectTokens("$..displayText")))
             {
                 yield return (string?)token ?? string.Empty;
             }
+
+            yield return Opening((string?)card["fallbackText"] ?? string.Empty);
         }
     }
+
+    /// <summary>A summary is the opening line of a marked text: close the mark it opens.</summary>
+    private static string Opening(string summary)
+        => summary.Count(c => c == '⟦') > summary.Count(c => c == '⟧') ? summary + new string('⟧', summary.Count(c => c == '⟦') - summary.Count(c => c == '⟧')) : summary;
 
     /// <summary>The text with every marked piece (innermost first) removed.</summary>
     private static string Unmarked(string text)
