@@ -80,6 +80,27 @@ public class TeamsActivityTests
 
     private static string Text(JObject message) => HttpConversation.TextOf(message);
 
+    [Fact]
+    public async Task The_step_card_shown_again_after_help_is_the_same_card_with_no_type_names_in_it()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var teams = new HttpConversation(host, Guid.NewGuid().ToString("N"), shape: a => FromTeams(a.Also(x => x["channelId"] = "msteams")));
+        await teams.RunTriageToSelfCareAsync();
+        await teams.SayAsync("yes");
+        await teams.SayAsync("yes, let's start");
+        await teams.SayAsync("done");
+        var before = teams.Replies.Count;
+        var step = SentCards.Adaptive(teams.Replies[^1])!;
+
+        await teams.SayAsync("help");
+
+        var again = teams.Replies.Skip(before).ToList();
+        Assert.Equal(2, again.Count);
+        Assert.Contains("We're in your routine", Text(again[0]));
+        Assert.Equal(step.ToString(), SentCards.Adaptive(again[1])!.ToString());
+        Assert.All(teams.Replies, r => Assert.DoesNotContain("$type", r.ToString(), StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("groupChat")]
     [InlineData("channel")]
