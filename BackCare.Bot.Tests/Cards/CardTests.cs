@@ -289,4 +289,33 @@ public class CardTests
         Assert.Contains("before", end.Text);
         Assert.Contains(Language.Text["button.startOver"], end.SuggestedActions.Actions.Select(a => a.Title));
     }
+
+    [Theory]
+    [InlineData("emulator", false)]
+    [InlineData("webchat", false)]
+    [InlineData("msteams", true)]
+    public async Task A_tap_posted_over_http_as_the_channel_posts_it_is_read_like_the_typed_words(string channelId, bool withText)
+    {
+        await using var host = await RunningHost.StartAsync();
+        var person = new HttpConversation(host, Guid.NewGuid().ToString("N"), shape: a => a.Also(x => x["channelId"] = channelId).Also(x => x["conversation"]!["conversationType"] = "personal"));
+        await person.RunTriageToSelfCareAsync();
+        await person.SayAsync("yes");
+        await person.SayAsync("yes, let's start");
+        var card = SentCards.Adaptive(person.Replies[^1])!;
+        var done = SentCards.Buttons(card).First(b => (string?)b["title"] == "Done");
+
+        // Web Chat and the Emulator post the button's data as the value, with no text; Teams (messageBack) adds the text.
+        var tap = Activities.Message(withText ? "Done" : string.Empty, person.ConversationId, channelId: channelId);
+        tap.Remove("text");
+        if (withText)
+        {
+            tap["text"] = "Done";
+        }
+
+        tap["value"] = done["data"]!.DeepClone();
+        tap["conversation"]!["conversationType"] = "personal";
+        var replies = await host.ExpectRepliesAsync(tap);
+
+        Assert.Contains("Step 1 of", HttpConversation.TextOf(replies[^1]));
+    }
 }
