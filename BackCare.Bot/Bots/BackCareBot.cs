@@ -91,7 +91,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
 
         if (lastMessage.Sent && !turnContext.TurnState.ContainsKey(StateDeletedKey))
         {
-            (await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken)).LiveCardStep = lastMessage.Step;
+            (await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken)).ShowedCardFor(lastMessage.Step);
         }
 
         // "delete my data" removes the conversation's state, this record included: then nothing is written back.

@@ -50,10 +50,15 @@ public sealed class ConversationData
     public int QuestionsAsked { get; private set; }
 
     /// <summary>
-    /// Gets or sets the step whose card buttons are live: the step of the card in the last message of the last turn,
-    /// or <c>null</c> when that message had none. A tap on a button of any other step is from an old card.
+    /// Gets the step whose card buttons are live: the step of the card in the last message of the last turn, or
+    /// <c>null</c> when that message had none. A tap on a button of any other step is from an old card.
     /// </summary>
-    public string? LiveCardStep { get; set; }
+    [JsonProperty]
+    public string? LiveCardStep { get; private set; }
+
+    /// <summary>Records what the last message of a turn asked: the step its card's buttons belong to, if any.</summary>
+    /// <param name="step">The step, or <c>null</c>.</param>
+    public void ShowedCardFor(string? step) => LiveCardStep = step;
 
     /// <summary>Asks a triage question.</summary>
     /// <param name="question">The question.</param>

@@ -60,7 +60,8 @@ public sealed class CardSet(BotText text, ExerciseCatalogue catalogue, Illustrat
 
         if (buttons.Count > AdaptiveCard.MaxActions)
         {
-            return Scale(buttons, markdown, step);
+            // More than a card keeps: a numbered list, answered by typing (none of BackCare's questions has so many).
+            return (Activity)ChoiceFactory.List([.. buttons.Select(b => new Choice(b))], markdown);
         }
 
         var card = new AdaptiveCard(AdaptiveCard.SummaryOf(markdown)).Text(markdown);
@@ -80,7 +81,10 @@ public sealed class CardSet(BotText text, ExerciseCatalogue catalogue, Illustrat
     public Activity PainQuestion(string? channelId, string markdown, string step)
         => Channel.SupportsSuggestedActions(channelId, PainScale.Count)
             ? (Activity)ChoiceFactory.SuggestedAction([.. PainScale.Select(b => new Choice(b))], markdown)
-            : Scale(PainScale, markdown, step);
+            : new AdaptiveCard(AdaptiveCard.SummaryOf(markdown))
+                .Text(markdown)
+                .ChoiceInput("answer", text["scale.label"], PainScale, text["button.send"], step)
+                .ToActivity();
 
     /// <summary>A page of the routine: where the person is, the page's words, its picture, and the commands.</summary>
     /// <param name="progress">The progress.</param>
@@ -198,10 +202,4 @@ public sealed class CardSet(BotText text, ExerciseCatalogue catalogue, Illustrat
     private string EmergencyNumber => care.Value.EmergencyNumber;
 
     private static string Tel(string number) => "tel:" + new string([.. number.Where(c => char.IsDigit(c) || c == '+')]);
-
-    private Activity Scale(IReadOnlyList<string> answers, string markdown, string step)
-        => new AdaptiveCard(AdaptiveCard.SummaryOf(markdown))
-            .Text(markdown)
-            .ChoiceInput("answer", text["scale.label"], answers, text["button.send"], step)
-            .ToActivity();
 }
