@@ -291,10 +291,11 @@ public class CardTests
     }
 
     [Theory]
-    [InlineData("emulator", false)]
-    [InlineData("webchat", false)]
-    [InlineData("msteams", true)]
-    public async Task A_tap_posted_over_http_as_the_channel_posts_it_is_read_like_the_typed_words(string channelId, bool withText)
+    [InlineData("emulator", "data")]
+    [InlineData("webchat", "data")]
+    [InlineData("msteams", "text and data")]
+    [InlineData("msteams", "text and the messageBack's value")]
+    public async Task A_tap_posted_over_http_as_the_channel_posts_it_is_read_like_the_typed_words(string channelId, string posted)
     {
         await using var host = await RunningHost.StartAsync();
         var person = new HttpConversation(host, Guid.NewGuid().ToString("N"), shape: a => a.Also(x => x["channelId"] = channelId).Also(x => x["conversation"]!["conversationType"] = "personal"));
@@ -304,15 +305,15 @@ public class CardTests
         var card = SentCards.Adaptive(person.Replies[^1])!;
         var done = SentCards.Buttons(card).First(b => (string?)b["title"] == "Done");
 
-        // Web Chat and the Emulator post the button's data as the value, with no text; Teams (messageBack) adds the text.
-        var tap = Activities.Message(withText ? "Done" : string.Empty, person.ConversationId, channelId: channelId);
-        tap.Remove("text");
-        if (withText)
+        // Web Chat and the Emulator post the button's data as the value, with no text; Teams (messageBack) adds the
+        // text, with the whole data or the messageBack's own value: each carries the step.
+        var tap = Activities.Message("Done", person.ConversationId, channelId: channelId);
+        if (posted == "data")
         {
-            tap["text"] = "Done";
+            tap.Remove("text");
         }
 
-        tap["value"] = done["data"]!.DeepClone();
+        tap["value"] = (posted == "text and the messageBack's value" ? done["data"]!["msteams"]!["value"] : done["data"])!.DeepClone();
         tap["conversation"]!["conversationType"] = "personal";
         var replies = await host.ExpectRepliesAsync(tap);
 

@@ -207,8 +207,9 @@ public sealed class AdaptiveCard(string summary)
         var sent = value ?? title;
         var data = CardTap.Data(step, sent, input: null);
 
-        // Teams posts a messageBack: the person sees what they tapped, and the bot gets the text and the data.
-        data["msteams"] = new JObject { ["type"] = "messageBack", ["displayText"] = title, ["text"] = sent };
+        // Teams posts a messageBack: the person sees what they tapped, and the bot gets the text and the data (also as
+        // the messageBack's own value, which Teams sends as the activity's value).
+        data["msteams"] = new JObject { ["type"] = "messageBack", ["displayText"] = title, ["text"] = sent, ["value"] = CardTap.Data(step, sent, input: null) };
         var action = new JObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
         if (style is not null)
         {
