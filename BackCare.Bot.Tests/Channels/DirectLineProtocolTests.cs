@@ -123,6 +123,55 @@ public class DirectLineProtocolTests
     }
 
     [Fact]
+    public async Task A_poll_that_finds_nothing_new_waits_and_gets_the_message_and_its_answer_together_as_soon_as_they_are_written()
+    {
+        // A wait far longer than the test: the poll can only come back with activities if a new one woke it.
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["BackCare:DirectLine:PollWaitSeconds"] = "15" });
+        var client = await ConnectAsync(host);
+        await client.PostAsync(new JObject { ["type"] = "event", ["name"] = "webchat/join", ["from"] = new JObject { ["id"] = "dl_tester" } });
+        var (_, watermark) = await client.ActivitiesAsync();
+
+        var polling = client.ActivitiesAsync(watermark);
+        await Task.Delay(200); // Give the poll time to reach the host (it would answer empty, were it not waiting).
+        await client.PostAsync(Message("hi", "c-1"));
+        var (arrived, next) = await polling;
+
+        Assert.Equal("c-1", (string?)arrived[0]["channelData"]?["clientActivityID"]);
+        Assert.Contains(arrived, a => (string?)a["from"]?["role"] == "bot" && ((string?)a["text"] ?? string.Empty).Contains("safety checks", StringComparison.Ordinal));
+        Assert.True(int.Parse(next, System.Globalization.CultureInfo.InvariantCulture) > int.Parse(watermark, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_poll_without_a_watermark_answers_at_once_and_one_with_nothing_new_answers_with_nothing_after_its_wait()
+    {
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["BackCare:DirectLine:PollWaitSeconds"] = "1" });
+        var client = await ConnectAsync(host);
+
+        var (all, watermark) = await client.ActivitiesAsync();
+        var (none, same) = await client.ActivitiesAsync(watermark);
+
+        Assert.Empty(all);
+        Assert.Empty(none);
+        Assert.Equal(watermark, same);
+    }
+
+    [Fact]
+    public async Task Reconnecting_gives_the_same_conversation_and_token_and_the_watermark_the_host_has_reached()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var client = await ConnectAsync(host);
+        await client.PostAsync(Message("hi", "c-1"));
+        var (activities, watermark) = await client.ActivitiesAsync();
+
+        var reconnected = await client.JsonAsync(HttpMethod.Get, $"/v3/directline/conversations/{client.ConversationId}?watermark=");
+
+        Assert.Equal(client.ConversationId, (string?)reconnected["conversationId"]);
+        Assert.Equal(client.Token, (string?)reconnected["token"]);
+        Assert.Equal(watermark, (string?)reconnected["watermark"]);
+        Assert.Equal(activities.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), watermark);
+    }
+
+    [Fact]
     public async Task One_conversations_token_cannot_read_or_write_another_conversation()
     {
         await using var host = await RunningHost.StartAsync();
@@ -205,6 +254,39 @@ public class DirectLineProtocolTests
         Assert.NotEqual(userId, (string?)tampered["userId"]);
         Assert.NotEqual(userId, (string?)madeUp["userId"]);
         Assert.NotEqual("dl_someone_else", (string?)madeUp["userId"]);
+    }
+
+    [Fact]
+    public async Task With_the_sqlite_store_a_ticket_names_the_same_person_after_a_restart_its_keys_kept_next_to_the_store()
+    {
+        var data = Directory.CreateTempSubdirectory("backcare-keys-");
+        var settings = new Dictionary<string, string?> { ["BackCare:Storage:Provider"] = "Sqlite", ["BackCare:Storage:DataFolder"] = data.FullName };
+        try
+        {
+            JObject first;
+            await using (var before = await RunningHost.StartAsync(settings))
+            {
+                first = await TokenAsync(before);
+            }
+
+            await using var after = await RunningHost.StartAsync(settings);
+            var again = await TokenAsync(after, new JObject { ["userTicket"] = first["userTicket"] }.ToString());
+
+            Assert.Equal((string?)first["userId"], (string?)again["userId"]);
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(data.FullName, "keys"), "key-*.xml"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                data.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is not a test failure.
+            }
+        }
     }
 
     [Fact]

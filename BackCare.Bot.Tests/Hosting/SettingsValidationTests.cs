@@ -42,6 +42,8 @@ public class SettingsValidationTests
         { "BackCare:DirectLine:MaxActivitiesPerConversation", ["BackCare:DirectLine:MaxActivitiesPerConversation=0"] },
         { "BackCare:DirectLine:MaxTranscriptBytes", ["BackCare:DirectLine:MaxTranscriptBytes=100"] },
         { "BackCare:DirectLine:TokenRequestsPerMinute", ["BackCare:DirectLine:TokenRequestsPerMinute=0"] },
+        { "BackCare:DirectLine:PollWaitSeconds", ["BackCare:DirectLine:PollWaitSeconds=16"] },
+        { "BackCare:DirectLine:PollWaitSeconds", ["BackCare:DirectLine:PollWaitSeconds=-1"] },
         { "BackCare:DirectLine:Endpoint", ["BackCare:DirectLine:Endpoint="] },
         { "BackCare:DirectLine:Endpoint", ["BackCare:DirectLine:Endpoint=http://directline.botframework.com/v3/directline"] },
         { "BackCare:DirectLine:Endpoint", ["BackCare:DirectLine:Endpoint=directline.botframework.com"] },

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 using BackCare.Bot.Hosting;
+using BackCare.Bot.Storage;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -21,6 +24,9 @@ public static class DirectLineEndpoints
 {
     private const string Prefix = "/v3/directline";
 
+    /// <summary>How long a poll that has only the person's own message waits for the bot's answer to it.</summary>
+    private static readonly TimeSpan EchoWait = TimeSpan.FromSeconds(1);
+
     private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore, DateFormatHandling = DateFormatHandling.IsoDateFormat };
 
     /// <summary>The rate-limiting policy of the token routes: so many tokens per client (IP address) per minute.</summary>
@@ -32,6 +38,17 @@ public static class DirectLineEndpoints
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
         services.AddDataProtection();
+        // The user tickets must outlive a restart, or a returning person becomes a stranger (no offer to carry on,
+        // "delete my data" missing their earlier conversations). With the SQLite store, the keys that sign them are
+        // kept next to it (DataFolder/keys), as lasting as the state itself; otherwise ASP.NET Core's default place.
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, IHostEnvironment, ILoggerFactory>((keys, storage, environment, logs) =>
+        {
+            if (storage.Value.Provider == StorageProvider.Sqlite && !string.IsNullOrWhiteSpace(storage.Value.DataFolder))
+            {
+                var folder = Path.Combine(Path.GetFullPath(storage.Value.DataFolder, environment.ContentRootPath), "keys");
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), logs);
+            }
+        });
         services.AddSingleton<DirectLineUsers>();
         services.AddSingleton<OfflineDirectLine>();
         services.AddRateLimiter(limiter =>
@@ -68,7 +85,7 @@ public static class DirectLineEndpoints
         offline.MapPost("/conversations", StartConversation);
         offline.MapGet("/conversations/{conversationId}", ReconnectConversation);
         offline.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        offline.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        offline.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         return app;
     }
 
@@ -174,10 +191,22 @@ public static class DirectLineEndpoints
         return Conversation(conversation, OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
+    /// <summary>
+    /// Reconnects to a conversation (Direct Line 3.0). Besides the conversation, the answer gives its current
+    /// watermark (a field Direct Line's clients ignore): the page compares it with its own to notice that its
+    /// polling has stopped (Web Chat's polling gives up silently after a failed request) and reconnect.
+    /// </summary>
     private static IResult ReconnectConversation(HttpContext context, OfflineDirectLine store, string conversationId)
     {
         var (conversation, status) = store.Authorize(context.Request.Headers.Authorization, conversationId);
-        return conversation is null ? Results.StatusCode(status) : Conversation(conversation, OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!), StatusCodes.Status200OK);
+        if (conversation is null)
+        {
+            return Results.StatusCode(status);
+        }
+
+        var expiresIn = (int)Math.Max(0, (conversation.Expires - DateTimeOffset.UtcNow).TotalSeconds);
+        var token = OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!);
+        return Results.Json(new { conversationId = conversation.Id, token, expires_in = expiresIn, watermark = conversation.Watermark.ToString(CultureInfo.InvariantCulture) });
     }
 
     private static async Task<IResult> PostActivityAsync(HttpContext context, OfflineDirectLine store, IOptions<DirectLineOptions> options, AdapterWithErrorHandler adapter, IBot bot, string conversationId)
@@ -239,7 +268,15 @@ public static class DirectLineEndpoints
         return Results.Json(new { id = userActivityId });
     }
 
-    private static IResult GetActivities(HttpContext context, OfflineDirectLine store, string conversationId, string? watermark)
+    /// <summary>
+    /// The activities after the watermark. A poll that names a watermark (Web Chat's always do) and finds nothing
+    /// new waits for the next activities, up to <see cref="DirectLineOptions.PollWaitSeconds"/>, so a reply reaches
+    /// the page as soon as it is written. When only the person's own message has come (it is added before the bot
+    /// answers, in the same request), the poll gives the answer up to <see cref="EchoWait"/> to follow, so both
+    /// arrive together rather than the answer waiting for the next poll. The wait ends early when the client goes
+    /// or the host stops.
+    /// </summary>
+    private static async Task<IResult> GetActivitiesAsync(HttpContext context, OfflineDirectLine store, IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime, string conversationId, string? watermark)
     {
         var (conversation, status) = store.Authorize(context.Request.Headers.Authorization, conversationId);
         if (conversation is null)
@@ -248,9 +285,44 @@ public static class DirectLineEndpoints
         }
 
         var from = int.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : 0;
-        var (activities, next) = conversation.Since(from);
-        var body = JsonConvert.SerializeObject(new { activities, watermark = next.ToString(CultureInfo.InvariantCulture) }, Json);
-        return Results.Content(body, "application/json");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var wait = watermark is null ? TimeSpan.Zero : TimeSpan.FromSeconds(options.Value.PollWaitSeconds);
+        TimeSpan? echoSeen = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        while (true)
+        {
+            // Take the signal before reading, so activities added between the two are not missed.
+            var appended = conversation.Appended;
+            var (activities, next) = conversation.Since(from);
+            if (activities.Count > 0 && !activities.TrueForAll(a => a.From?.Role == RoleTypes.User))
+            {
+                return Activities(activities, next);
+            }
+
+            if (activities.Count > 0)
+            {
+                echoSeen ??= waited.Elapsed;
+            }
+
+            var until = echoSeen is { } seen && seen + EchoWait < wait ? seen + EchoWait : wait;
+            var left = until - waited.Elapsed;
+            if (left <= TimeSpan.Zero || stop.IsCancellationRequested)
+            {
+                return Activities(activities, next);
+            }
+
+            try
+            {
+                await appended.WaitAsync(left, stop.Token);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                // Nothing new in time, or the client or the host is going: answer with what there is.
+            }
+        }
+
+        static IResult Activities(List<Activity> activities, int next)
+            => Results.Content(JsonConvert.SerializeObject(new { activities, watermark = next.ToString(CultureInfo.InvariantCulture) }, Json), "application/json");
     }
 
     private static async Task<List<Activity>> RunTurnAsync(AdapterWithErrorHandler adapter, IBot bot, Activity activity, CancellationToken cancellationToken)

@@ -48,6 +48,16 @@ public sealed class DirectLineOptions
     [Range(1024, 64 * 1024 * 1024, ErrorMessage = "{0} must be between {1} and {2} bytes.")]
     public int MaxTranscriptBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Gets or sets how long, in seconds, an offline poll that names a watermark (as Web Chat's always does) waits
+    /// for something new before it answers with nothing, so a reply reaches the page as soon as it is written
+    /// instead of at the next poll. 0 answers at once. Default 5; at most 15, well inside Web Chat's 20-second
+    /// request timeout.
+    /// </summary>
+    [Display(Name = Section + ":" + nameof(PollWaitSeconds))]
+    [Range(0, 15, ErrorMessage = "{0} must be between {1} and {2} seconds.")]
+    public int PollWaitSeconds { get; set; } = 5;
+
     /// <summary>Gets or sets how many tokens one client (IP address) may ask for per minute. Default 30.</summary>
     [Display(Name = Section + ":" + nameof(TokenRequestsPerMinute))]
     [Range(1, 10_000, ErrorMessage = "{0} must be between {1} and {2}.")]

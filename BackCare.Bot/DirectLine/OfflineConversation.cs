@@ -12,6 +12,7 @@ namespace BackCare.Bot.DirectLine;
 public sealed class OfflineConversation
 {
     private readonly LinkedList<(Activity Activity, int Bytes)> _activities = new();
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _maxActivities;
     private readonly int _maxBytes;
     private int _first;
@@ -70,6 +71,18 @@ public sealed class OfflineConversation
         }
     }
 
+    /// <summary>Gets a task that completes when activities are next added (take it before reading, then wait on it).</summary>
+    public Task Appended
+    {
+        get
+        {
+            lock (_activities)
+            {
+                return _appended.Task;
+            }
+        }
+    }
+
     /// <summary>Adds activities, giving each its server id (conversation id and sequence number), and drops the oldest beyond the caps.</summary>
     /// <param name="activities">The activities.</param>
     public void Append(IEnumerable<Activity> activities)
@@ -91,6 +104,22 @@ public sealed class OfflineConversation
                 _bytes -= _activities.First!.Value.Bytes;
                 _activities.RemoveFirst();
                 _first++;
+            }
+
+            var appended = _appended;
+            _appended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            appended.TrySetResult();
+        }
+    }
+
+    /// <summary>Gets the watermark after the newest activity: what a client that has seen everything holds.</summary>
+    public int Watermark
+    {
+        get
+        {
+            lock (_activities)
+            {
+                return _next;
             }
         }
     }

@@ -24,9 +24,7 @@ public static class BackCareEndpoints
         }));
         app.Use(LocalOnlyAsync);
         app.UseRateLimiter();
-        app.UseDefaultFiles();
-        app.Use(CachePicturesAsync);
-        app.UseStaticFiles();
+        app.UseStaticAssets();
 
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
@@ -48,25 +46,6 @@ public static class BackCareEndpoints
 
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return context.Response.WriteAsJsonAsync(new { error = "This host runs without authentication (local mode) and answers only this machine." });
-    }
-
-    /// <summary>The exercise pictures change only with a release: let apps keep them for a day (the ETag revalidates).</summary>
-    private static Task CachePicturesAsync(HttpContext context, RequestDelegate next)
-    {
-        if (context.Request.Path.StartsWithSegments("/img/exercises"))
-        {
-            context.Response.OnStarting(() =>
-            {
-                if (context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
-                {
-                    context.Response.Headers.CacheControl = "public, max-age=86400";
-                }
-
-                return Task.CompletedTask;
-            });
-        }
-
-        return next(context);
     }
 
     private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)

@@ -88,6 +88,7 @@ public static class BackCareServiceCollectionExtensions
         services.AddTransient<IBot, BackCareBot<MainDialog>>();
 
         services.AddDirectLine();
+        services.AddStaticAssets();
         services.AddHostedService<StartupChecks>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
