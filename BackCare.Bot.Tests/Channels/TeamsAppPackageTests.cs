@@ -46,6 +46,7 @@ public class TeamsAppPackageTests
         Assert.Contains("help", titles);
         Assert.Contains("start over", titles);
         Assert.Contains("summary", titles);
+        Assert.Contains("progress", titles);
     }
 
     [Fact]

@@ -7,9 +7,11 @@ public class ExerciseCatalogueTests
 {
     private static readonly string Shipped = Path.Combine(SolutionPaths.BotProject, "Exercises", "exercises.json");
 
+    private const string GetHelp = "Stop and get help if numbness or tingling spreads down a leg or appears between your legs.";
+
     private static Exercise Valid(string id = "x") => new(
         id, "Name", "stretch", "purpose", "setup", ["step"],
-        new Dose(1, 1, 0, false, 1, "once"), ["Stop if it hurts."], null, null,
+        new Dose(1, 1, 0, false, 1, "once"), ["Stop if it hurts.", GetHelp], null, null,
         new Offered(true, null, false, false), 10);
 
     [Fact]
@@ -18,9 +20,58 @@ public class ExerciseCatalogueTests
         var sut = ExerciseCatalogue.Load(Shipped);
 
         Assert.Equal(
-            ["breathing", "cat-cow", "childs-pose", "side-bend", "bird-dog", "superman", "rack-pull", "lat-pulldown", "walking"],
+            ["breathing", "cat-cow", "childs-pose", "side-bend", "bird-dog", "superman", "superman-easier", "rack-pull", "lat-pulldown", "walking"],
             sut.Exercises.Select(e => e.Id));
-        Assert.All(sut.Exercises, e => Assert.Contains(e.Cautions, c => c.Contains("stop", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void Every_shipped_exercise_says_stop_if_it_hurts_and_when_to_stop_and_get_help()
+    {
+        var sut = ExerciseCatalogue.Load(Shipped);
+
+        Assert.All(sut.Exercises, e =>
+        {
+            Assert.Contains(e.Cautions, c => c.Contains("stop", StringComparison.OrdinalIgnoreCase) && (c.Contains("hurts", StringComparison.Ordinal) || c.Contains("pain", StringComparison.Ordinal)));
+            Assert.Contains(e.Cautions, c => c.Contains("get help", StringComparison.OrdinalIgnoreCase) && c.Contains("numbness or tingling spreads down a leg or appears between your legs", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
+    public void Light_is_explained_and_the_first_session_learns_the_hinge_with_a_broomstick()
+    {
+        var sut = ExerciseCatalogue.Load(Shipped);
+
+        Assert.All(new[] { sut["rack-pull"], sut["lat-pulldown"] }, e => Assert.Contains("a weight you could lift 15 times with ease", e.Setup, StringComparison.Ordinal));
+        Assert.Contains("broomstick", sut["rack-pull"].Setup, StringComparison.Ordinal);
+        Assert.Contains("broomstick and no weight", sut["rack-pull"].Dose.DoseText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_exercise_without_the_get_help_caution_is_refused()
+    {
+        var problems = ExerciseCatalogue.Validate([Valid("a") with { Cautions = ["Stop if it hurts."] }, Valid("b") with { Cautions = [GetHelp] }]);
+
+        Assert.Contains(problems, p => p.Contains("'a' needs a caution that tells the person to stop and get help", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'b' needs a caution that tells the person to stop if it hurts", StringComparison.Ordinal));
+    }
+
+    private static readonly string[] MissingGates = ["no-lifted", "no-rest", "no-age", "pain-4"];
+
+    [Fact]
+    public void A_loaded_lift_missing_any_v2_gate_is_refused()
+    {
+        var lift = new Offered(false, 3, true, true, NeedsLiftedBefore: true, NeedsEasesWithRest: true, NotWith: [Risk.Osteoporosis, Risk.LongTermSteroids, Risk.SixtyFiveOrOver]);
+        var problems = ExerciseCatalogue.Validate(
+        [
+            Valid("ok") with { Kind = "loaded lift", Offered = lift },
+            Valid("no-lifted") with { Kind = "loaded lift", Offered = lift with { NeedsLiftedBefore = false } },
+            Valid("no-rest") with { Kind = "loaded lift", Offered = lift with { NeedsEasesWithRest = false } },
+            Valid("no-age") with { Kind = "loaded lift", Offered = lift with { NotWith = [Risk.Osteoporosis, Risk.LongTermSteroids] } },
+            Valid("pain-4") with { Kind = "loaded lift", Offered = lift with { MaxPain = 4 } },
+        ]);
+
+        Assert.DoesNotContain(problems, p => p.Contains("'ok'", StringComparison.Ordinal));
+        Assert.All(MissingGates, id => Assert.Contains(problems, p => p.Contains($"'{id}' is a loaded lift", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -52,6 +103,7 @@ public class ExerciseCatalogueTests
             Valid("c") with { Steps = [] },
             Valid("d") with { Kind = "loaded lift", Offered = new Offered(false, 6, false, true) },
             Valid("e") with { Kind = "strength", Offered = new Offered(true, 6, false, false) },
+            Valid("g") with { HarderVariant = "nowhere" },
             Valid("f") with { Dose = new Dose(0, 1, 0, false, 1, "d") },
         ]);
 
@@ -62,6 +114,7 @@ public class ExerciseCatalogueTests
         Assert.Contains(problems, p => p.Contains("'d' is a loaded lift", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'e' is offered at doctor level", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'f' needs a dose", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'g' names harderVariant 'nowhere'", StringComparison.Ordinal));
     }
 
     [Fact]

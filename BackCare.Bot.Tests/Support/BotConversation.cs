@@ -22,7 +22,7 @@ public sealed class BotConversation
     private readonly TestAdapter _adapter;
     private readonly IBot _bot;
 
-    public BotConversation(IStorage? storage = null, string channelId = "emulator", ConversationReference? conversation = null, IDictionary<string, string?>? settings = null)
+    public BotConversation(IStorage? storage = null, string channelId = "emulator", ConversationReference? conversation = null, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         Storage = storage ?? new MemoryStorage();
         var configuration = new ConfigurationBuilder()
@@ -35,7 +35,8 @@ public sealed class BotConversation
         services.AddLogging();
         services.AddBackCareBot(configuration);
         services.AddSingleton(Storage);
-        services.AddSingleton<TimeProvider>(new FixedClock(Today));
+        Clock = clock ?? new FixedClock(Today);
+        services.AddSingleton(Clock);
         Services = services.BuildServiceProvider();
         _bot = Services.GetRequiredService<IBot>();
 
@@ -48,6 +49,9 @@ public sealed class BotConversation
 
     public IStorage Storage { get; }
 
+    /// <summary>The clock the bot reads (a <see cref="FixedClock"/> at <see cref="Today"/> unless the test gave one).</summary>
+    public TimeProvider Clock { get; }
+
     public IServiceProvider Services { get; }
 
     public ConversationReference Conversation { get; }
@@ -59,7 +63,7 @@ public sealed class BotConversation
 
     /// <summary>A new conversation of the same person over the same store, as a new Web Chat session would be.</summary>
     public BotConversation LaterConversationOfTheSamePerson()
-        => new(Storage, conversation: TestAdapter.CreateConversation($"later-{Guid.NewGuid():N}"));
+        => new(Storage, conversation: TestAdapter.CreateConversation($"later-{Guid.NewGuid():N}"), clock: Clock);
 
     /// <summary>Sends a message and returns the bot's replies to it.</summary>
     public async Task<List<Activity>> SayAsync(string text)

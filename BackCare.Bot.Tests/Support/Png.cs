@@ -29,13 +29,15 @@ public sealed class Png
         return (row[x * 4], row[(x * 4) + 1], row[(x * 4) + 2], row[(x * 4) + 3]);
     }
 
-    public static Png Read(string path)
+    public static Png Read(string path) => Read(File.ReadAllBytes(path), path);
+
+    /// <summary>Reads a PNG from its bytes (a chart sent inline, for example).</summary>
+    public static Png Read(byte[] bytes, string what = "The image")
     {
-        var bytes = File.ReadAllBytes(path);
         byte[] signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        if (!bytes.AsSpan(0, 8).SequenceEqual(signature))
+        if (bytes.Length < 8 || !bytes.AsSpan(0, 8).SequenceEqual(signature))
         {
-            throw new InvalidDataException($"{path} is not a PNG.");
+            throw new InvalidDataException($"{what} is not a PNG.");
         }
 
         int width = 0, height = 0;

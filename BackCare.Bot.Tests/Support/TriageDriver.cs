@@ -38,8 +38,11 @@ public sealed class TriageDriver(BotConversation conversation)
     }
 
     public async Task<string> RunAsync(Dictionary<QuestionId, string> script, string opening = "hi")
+        => await ContinueAsync(script, await conversation.SayAsync(opening));
+
+    /// <summary>Answers the questions from the bot's last replies on (after "start over", say).</summary>
+    public async Task<string> ContinueAsync(Dictionary<QuestionId, string> script, List<Activity> replies)
     {
-        var replies = await conversation.SayAsync(opening);
         for (var turn = 0; turn < 60; turn++)
         {
             var question = conversation.QuestionAsked(replies);

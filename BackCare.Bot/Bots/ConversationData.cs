@@ -60,6 +60,21 @@ public sealed class ConversationData
     /// <param name="step">The step, or <c>null</c>.</param>
     public void ShowedCardFor(string? step) => LiveCardStep = step;
 
+    /// <summary>
+    /// Gets the highest pain score reported after the triage's severity question (after a routine, for example),
+    /// for the exercise gates. Kept through "start over": the gates use the highest pain of the whole conversation.
+    /// </summary>
+    [JsonProperty]
+    public int? LaterPain { get; private set; }
+
+    /// <summary>Notes a pain score the person reported after the triage.</summary>
+    /// <param name="score">The score, 0–10.</param>
+    public void NotePain(int score) => LaterPain = Math.Max(LaterPain ?? 0, score);
+
+    /// <summary>The highest pain the person reported in this conversation (the triage's severity and any later score); 10 when none is known.</summary>
+    /// <returns>The score, 0–10.</returns>
+    public int HighestPain() => Math.Max(Answers.Severity ?? 10, LaterPain ?? 0);
+
     /// <summary>Asks a triage question.</summary>
     /// <param name="question">The question.</param>
     public void Ask(QuestionId question)

@@ -1,4 +1,5 @@
 using BackCare.Bot.Exercises;
+using BackCare.Bot.Progress;
 using BackCare.Bot.Triage;
 
 namespace BackCare.Bot.Bots;
@@ -16,6 +17,29 @@ public sealed class UserProfile
 
     /// <summary>Forgets the unfinished routine: it was finished, carried on, declined, or a warning sign was heard.</summary>
     public void ForgetUnfinishedRoutine() => UnfinishedRoutine = null;
+
+    /// <summary>How many routine sessions are kept: the oldest go first.</summary>
+    public const int MaxSessions = 60;
+
+    /// <summary>Gets the person's routine sessions, oldest first (at most <see cref="MaxSessions"/>); empty in profiles saved before they were kept.</summary>
+    [Newtonsoft.Json.JsonProperty]
+    public IReadOnlyList<RoutineSession> Sessions { get; private set; } = [];
+
+    /// <summary>Gets whether the person has lifted weights before; <c>null</c> until asked.</summary>
+    [Newtonsoft.Json.JsonProperty]
+    public bool? LiftedWeightsBefore { get; private set; }
+
+    /// <summary>Records a finished, stopped or painful routine session, keeping the latest <see cref="MaxSessions"/>.</summary>
+    /// <param name="session">The session.</param>
+    public void RecordSession(RoutineSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        Sessions = Sessions.Append(session).OrderBy(s => s.Date).TakeLast(MaxSessions).ToArray();
+    }
+
+    /// <summary>Notes whether the person has lifted weights before.</summary>
+    /// <param name="lifted">Their answer.</param>
+    public void NoteLiftedWeightsBefore(bool lifted) => LiftedWeightsBefore = lifted;
 }
 
 /// <summary>A routine left partway, with the triage it was offered after.</summary>

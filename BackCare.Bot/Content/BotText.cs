@@ -42,6 +42,12 @@ public sealed partial class BotText
         ["button.more"] = [], ["button.call"] = ["number"], ["button.send"] = [], ["scale.label"] = [], ["staleTap"] = [],
         ["questionProgress"] = ["n", "total"], ["groupIntro"] = [],
         ["kind.warm-up"] = [], ["kind.stretch"] = [], ["kind.strength"] = [], ["kind.loaded lift"] = [], ["kind.aerobic"] = [],
+        ["carryOnReplanned"] = [], ["liftedBeforeQuestion"] = [], ["liftsNeedExperience"] = [], ["plan.builtUp"] = [], ["plan.eased"] = [],
+        ["progress.none"] = [], ["progress.first"] = ["date", "before", "after"], ["progress.notAsked"] = [],
+        ["progress.falling"] = ["first", "last", "count"], ["progress.steady"] = ["last", "count"], ["progress.rising"] = ["first", "last", "count"],
+        ["progress.next.up"] = [], ["progress.next.down"] = [], ["progress.next.same"] = [],
+        ["progress.doctor.RisingOverThreeSessions"] = [], ["progress.doctor.NoBetterAfterFourWeeks"] = [],
+        ["chart.title"] = [], ["chart.yLabel"] = [], ["chart.before"] = [], ["chart.after"] = [], ["chart.dateFormat"] = [], ["chart.name"] = [],
     };
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };

@@ -11,7 +11,7 @@ namespace BackCare.Bot.Dialogs;
 /// <summary>
 /// The base of the root dialog: before any inner dialog sees a message, it checks for an emergency sign typed
 /// in free text (which ends everything with emergency advice) and for the commands that work at any turn:
-/// help, cancel, start over and summary. ("Delete my data" is handled by the bot, before any dialog runs.)
+/// help, cancel, start over, summary and progress. ("Delete my data" is handled by the bot, before any dialog runs.)
 /// </summary>
 public abstract class InterruptibleDialog : ComponentDialog
 {
@@ -157,6 +157,17 @@ public abstract class InterruptibleDialog : ComponentDialog
 
                 return new DialogTurnResult(DialogTurnStatus.Complete);
 
+            case Command.Progress when data.CurrentQuestion is null:
+                // Not during the triage's questions, where the word may be part of an answer.
+                await ShowProgressAsync(innerDc.Context, cancellationToken);
+                if (isRunning)
+                {
+                    await innerDc.RepromptDialogAsync(cancellationToken);
+                    return EndOfTurn;
+                }
+
+                return new DialogTurnResult(DialogTurnStatus.Complete);
+
             case Command.Cancel:
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
                 data.Stop();
@@ -174,6 +185,12 @@ public abstract class InterruptibleDialog : ComponentDialog
                 return null;
         }
     }
+
+    /// <summary>Shows the person's progress over their routine sessions ("progress", at any turn outside the triage's questions).</summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>A task.</returns>
+    protected abstract Task ShowProgressAsync(ITurnContext turnContext, CancellationToken cancellationToken);
 
     private async Task<DialogTurnResult> StopWithAdviceAsync(DialogContext innerDc, ConversationData data, IReadOnlyList<(RedFlag Sign, Answer Answer)> signs, CancellationToken cancellationToken)
     {

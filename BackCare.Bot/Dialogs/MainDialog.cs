@@ -2,6 +2,7 @@ using BackCare.Bot.Bots;
 using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
+using BackCare.Bot.Progress;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
@@ -20,11 +21,15 @@ public sealed class MainDialog : InterruptibleDialog
     private const string FlowId = "mainFlow";
     private const string ResumeFlowId = "resumeFlow";
     private const string LoadedLiftsId = "loadedLifts";
+    private const string LoadedLiftKind = "loaded lift";
 
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
     private readonly IStatePropertyAccessor<UserProfile> _userProfile;
     private readonly TriageReport _report;
     private readonly RoutineWalk _walk;
+    private readonly RoutineBuilder _builder;
+    private readonly ExerciseCatalogue _catalogue;
+    private readonly ProgressReport _progress;
     private readonly TimeProvider _clock;
 
     public MainDialog(
@@ -39,9 +44,13 @@ public sealed class MainDialog : InterruptibleDialog
         Listening listening,
         AnswerReader answers,
         BotText text,
+        ProgressReport progress,
         CardSet cards)
         : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text, cards)
     {
+        _builder = new RoutineBuilder(catalogue);
+        _catalogue = catalogue;
+        _progress = progress;
         _conversationData = conversationData;
         _userProfile = userProfile;
         _report = report;
@@ -53,6 +62,7 @@ public sealed class MainDialog : InterruptibleDialog
             StartTriageStepAsync,
             OfferRoutineStepAsync,
             AskAboutGymStepAsync,
+            AskIfLiftedBeforeStepAsync,
             AskAboutLoadedLiftsStepAsync,
             StartRoutineStepAsync,
             AfterRoutineStepAsync,
@@ -84,24 +94,28 @@ public sealed class MainDialog : InterruptibleDialog
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
+        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
+        var mayCarryOn = profile.UnfinishedRoutine is { } unfinished && unfinished.Outcome.AllowsExercise && _clock.GetUtcNow() - unfinished.SavedAt < UnfinishedRoutine.OfferedFor;
         if (data.Outcome is not null)
         {
+            if (mayCarryOn && data.Outcome.AllowsExercise)
+            {
+                // An update went back to a safe point mid-routine: offer to carry on, as a later conversation would.
+                return await step.ReplaceDialogAsync(ResumeFlowId, null, cancellationToken);
+            }
+
             // Finished earlier: a new message ("thanks", "hi again") should not silently restart the questions.
             var choices = new List<Choice> { new(Text["button.startOver"]), new(Text["button.summary"]) };
             await step.Context.SendActivityAsync(ChoiceFactory.ForChannel(step.Context.Activity.ChannelId, choices, Text["finishedEarlier"]), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
-        if (profile.UnfinishedRoutine is { } unfinished)
+        if (mayCarryOn)
         {
-            if (unfinished.Outcome.AllowsExercise && _clock.GetUtcNow() - unfinished.SavedAt < UnfinishedRoutine.OfferedFor)
-            {
-                return await step.ReplaceDialogAsync(ResumeFlowId, null, cancellationToken);
-            }
-
-            profile.ForgetUnfinishedRoutine();
+            return await step.ReplaceDialogAsync(ResumeFlowId, null, cancellationToken);
         }
+
+        profile.ForgetUnfinishedRoutine();
 
         return await step.BeginDialogAsync(nameof(TriageDialog), null, cancellationToken);
     }
@@ -122,6 +136,7 @@ public sealed class MainDialog : InterruptibleDialog
         if (step.Result is not true)
         {
             (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).ForgetUnfinishedRoutine();
+            (await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken)).StartAgain();
             await step.Context.SendActivityAsync(Text["freshCheck"], cancellationToken: cancellationToken);
             return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
         }
@@ -140,14 +155,37 @@ public sealed class MainDialog : InterruptibleDialog
         profile.ForgetUnfinishedRoutine();
         if (StateValues.As<Answer?>(step.Result) is not Answer.No)
         {
+            (await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken)).StartAgain();
             await step.Context.SendActivityAsync(Text["checkAgainFirst"], cancellationToken: cancellationToken);
             return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
         }
 
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
         data.CarryOn(unfinished);
+        var pain = Math.Max(data.HighestPain(), unfinished.Progress.PainBefore);
+        if (!StillPassesGates(unfinished, pain, profile))
+        {
+            // Saved before the gates changed (or the catalogue did): a fresh plan under today's gates, without the gym lifts.
+            await step.Context.SendActivityAsync(Text["carryOnReplanned"], cancellationToken: cancellationToken);
+            var fresh = RoutineRequest.From(unfinished.Outcome.Level, unfinished.Answers, pain) with { Progression = Progression.Assess(profile.Sessions)?.Level ?? 0 };
+            return await step.BeginDialogAsync(nameof(RoutineDialog), fresh, cancellationToken);
+        }
+
         var request = new RoutineRequest(unfinished.Outcome.Level, unfinished.Progress.PainBefore, Resume: true);
         return await step.BeginDialogAsync(nameof(RoutineDialog), request, cancellationToken);
+    }
+
+    /// <summary>Whether every exercise left in an unfinished routine passes today's gates for the person (the gym and opt-in as they chose then).</summary>
+    private bool StillPassesGates(UnfinishedRoutine unfinished, int pain, UserProfile profile)
+    {
+        var request = RoutineRequest.From(unfinished.Outcome.Level, unfinished.Answers, pain) with
+        {
+            GymAccess = true,
+            WantsLoadedLifts = true,
+            LiftedBefore = profile.LiftedWeightsBefore == true,
+        };
+        return unfinished.Progress.Routine.ExerciseIds.Skip(unfinished.Progress.Exercise)
+            .All(id => _catalogue.Exercises.FirstOrDefault(e => e.Id == id) is { } exercise && RoutineBuilder.IsOffered(exercise, request));
     }
 
     private async Task<DialogTurnResult> OfferRoutineStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -177,8 +215,9 @@ public sealed class MainDialog : InterruptibleDialog
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
+        // The gym questions only when a loaded lift could pass every other gate (clinical rules v2).
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
-        if (!MayOfferLoadedLifts(data))
+        if (!_builder.CouldOffer(LoadedLiftKind, BaseRequest(data)))
         {
             return await step.NextAsync(false, cancellationToken);
         }
@@ -189,10 +228,42 @@ public sealed class MainDialog : InterruptibleDialog
         }, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> AskAboutLoadedLiftsStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskIfLiftedBeforeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         step.Values["gym"] = step.Result is true;
         if (step.Result is not true)
+        {
+            return await step.NextAsync(false, cancellationToken);
+        }
+
+        // Asked once: the answer is kept in the person's profile.
+        if ((await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).LiftedWeightsBefore is bool known)
+        {
+            return await step.NextAsync(known, cancellationToken);
+        }
+
+        step.Values["askedLifted"] = true;
+        return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
+        {
+            Prompt = MessageFactory.Text(Text["liftedBeforeQuestion"]),
+            RetryPrompt = MessageFactory.Text(Text.Format("yesOrNoAgain", ("question", Text["liftedBeforeQuestion"]))),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AskAboutLoadedLiftsStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var lifted = step.Result is true;
+        step.Values["lifted"] = lifted;
+        if (step.Values.ContainsKey("askedLifted"))
+        {
+            (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).NoteLiftedWeightsBefore(lifted);
+            if (!lifted)
+            {
+                await step.Context.SendActivityAsync(Text["liftsNeedExperience"], cancellationToken: cancellationToken);
+            }
+        }
+
+        if (!lifted)
         {
             return await step.NextAsync(false, cancellationToken);
         }
@@ -206,7 +277,14 @@ public sealed class MainDialog : InterruptibleDialog
     private async Task<DialogTurnResult> StartRoutineStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
-        var request = new RoutineRequest(data.Outcome!.Level, data.Answers.Severity ?? 10, step.Values.GetValue<bool>("gym"), step.Result is true);
+        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
+        var request = BaseRequest(data) with
+        {
+            GymAccess = step.Values.GetValue<bool>("gym"),
+            LiftedBefore = step.Values.GetValue<bool>("lifted"),
+            WantsLoadedLifts = step.Result is true,
+            Progression = Progression.Assess(profile.Sessions)?.Level ?? 0,
+        };
         return await step.BeginDialogAsync(nameof(RoutineDialog), request, cancellationToken);
     }
 
@@ -236,7 +314,14 @@ public sealed class MainDialog : InterruptibleDialog
         return await step.ReplaceDialogAsync(FlowId, null, cancellationToken);
     }
 
-    private static bool MayOfferLoadedLifts(ConversationData data)
-        => data.Outcome?.Level == Disposition.SelfCare && data.Answers.Severity is <= 3 && data.Answers.EasesWithRest == Answer.Yes
-            && !data.Answers.Age.FiftyOrOver() && !data.Answers.OsteoporosisOrSteroids.CountsAsYes();
+    /// <inheritdoc/>
+    protected override async Task ShowProgressAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var profile = await _userProfile.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
+        await turnContext.SendActivityAsync(ProgressMessage.Create(_progress.Describe(profile.Sessions)), cancellationToken);
+    }
+
+    /// <summary>The routine request from the triage, with the highest pain the person reported in the conversation.</summary>
+    private static RoutineRequest BaseRequest(ConversationData data)
+        => RoutineRequest.From(data.Outcome!.Level, data.Answers, data.HighestPain());
 }

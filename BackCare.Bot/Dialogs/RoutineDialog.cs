@@ -2,6 +2,7 @@ using BackCare.Bot.Bots;
 using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
+using BackCare.Bot.Progress;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
 using BackCare.Dialogs.Choices;
@@ -25,14 +26,16 @@ public sealed class RoutineDialog : ComponentDialog
     private readonly ExerciseCatalogue _catalogue;
     private readonly RoutineBuilder _builder;
     private readonly RoutineWalk _walk;
+    private readonly ProgressReport _progress;
 
     private readonly CommandReader _commands;
 
     private readonly BotText _text;
 
-    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text, CardSet cards)
+    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text, ProgressReport progress, CardSet cards)
         : base(nameof(RoutineDialog))
     {
+        _progress = progress;
         _conversationData = conversationData;
         _userProfile = userProfile;
         _clock = clock;
@@ -76,6 +79,12 @@ public sealed class RoutineDialog : ComponentDialog
 
         var lines = routine.ExerciseIds.Select((id, i) => _text.Format("plan.line", ("n", i + 1), ("name", _catalogue[id].Name), ("kind", _text["kind." + _catalogue[id].Kind])));
         var intro = routine.OnceDoctorAgrees ? _text["plan.onceDoctorAgrees"] : _text["plan.intro"];
+        intro += request.Progression switch
+        {
+            > 0 => _text["plan.builtUp"],
+            < 0 => _text["plan.eased"],
+            _ => string.Empty,
+        };
         var plan = _text.Format("plan", ("intro", intro), ("count", routine.ExerciseIds.Count), ("minutes", routine.EstimatedMinutes), ("lines", string.Join("\n", lines)));
         return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
         {
@@ -128,8 +137,8 @@ public sealed class RoutineDialog : ComponentDialog
                 return await step.EndDialogAsync(RoutineOutcome.Hurt, cancellationToken);
             case RoutineCommand.Stop:
                 return await step.EndDialogAsync(RoutineOutcome.Stopped, cancellationToken);
-            case RoutineCommand.Done when !_walk.Next(progress):
-            case RoutineCommand.Skip when !RoutineWalk.Skip(progress):
+            case RoutineCommand.Done when !Next(progress):
+            case RoutineCommand.Skip when !Skip(progress):
                 return await step.EndDialogAsync(RoutineOutcome.Finished, cancellationToken);
             case RoutineCommand.Done:
             case RoutineCommand.Skip:
@@ -160,8 +169,15 @@ public sealed class RoutineDialog : ComponentDialog
     {
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
         var outcome = StateValues.As<RoutineOutcome>(step.Result);
+        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
+        if (outcome == RoutineOutcome.Hurt && data.Routine is { } hurt)
+        {
+            // Recorded without a score after: the next routine eases.
+            profile.RecordSession(new RoutineSession(_clock.GetUtcNow(), hurt.PainBefore, null, hurt.Done, hurt.Skipped, SessionEnd.Hurt));
+        }
+
         data.LeaveRoutine(keepProgress: outcome != RoutineOutcome.Hurt);
-        (await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken)).ForgetUnfinishedRoutine();
+        profile.ForgetUnfinishedRoutine();
         step.Values["outcome"] = outcome.ToString();
         if (outcome == RoutineOutcome.Hurt)
         {
@@ -182,6 +198,7 @@ public sealed class RoutineDialog : ComponentDialog
         var progress = data.Routine!;
         var after = StateValues.As<int?>(step.Result) ?? throw new InvalidOperationException("The pain prompt ended without a score.");
         progress.PainAfter = after;
+        data.NotePain(after);
         var advice = (after - progress.PainBefore) switch
         {
             < 0 => _text["routine.lower"],
@@ -189,9 +206,40 @@ public sealed class RoutineDialog : ComponentDialog
             _ => _text["routine.higher"],
         };
         await step.Context.SendActivityAsync(
-            CardSet.Commands(_text.Format("routine.comparison", ("before", progress.PainBefore), ("after", after), ("advice", advice)), _text["button.summary"], _text["button.startOver"]),
-            cancellationToken);
-        return await step.EndDialogAsync(Enum.Parse<RoutineOutcome>(step.Values.GetValue<string>("outcome")!), cancellationToken);
+            _text.Format("routine.comparison", ("before", progress.PainBefore), ("after", after), ("advice", advice)),
+            cancellationToken: cancellationToken);
+
+        // The session goes into the person's history, and the end of each session shows the trend.
+        var outcome = Enum.Parse<RoutineOutcome>(step.Values.GetValue<string>("outcome")!);
+        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
+        var end = outcome == RoutineOutcome.Finished ? SessionEnd.Finished : SessionEnd.Stopped;
+        profile.RecordSession(new RoutineSession(_clock.GetUtcNow(), progress.PainBefore, after, progress.Done, progress.Skipped, end));
+        var trend = ProgressMessage.Create(_progress.Describe(profile.Sessions));
+
+        // The routine's end is no dead end: the summary and a fresh check a tap away.
+        trend.SuggestedActions = CardSet.Commands(string.Empty, _text["button.summary"], _text["button.startOver"]).SuggestedActions;
+        await step.Context.SendActivityAsync(trend, cancellationToken);
+        return await step.EndDialogAsync(outcome, cancellationToken);
+    }
+
+    /// <summary>The next page; an exercise whose last page is passed counts as done.</summary>
+    private bool Next(RoutineProgress progress)
+    {
+        var exercise = progress.Exercise;
+        var more = _walk.Next(progress);
+        if (!more || progress.Exercise != exercise)
+        {
+            progress.MarkDone(exercise);
+        }
+
+        return more;
+    }
+
+    /// <summary>The next exercise; the one left counts as skipped.</summary>
+    private static bool Skip(RoutineProgress progress)
+    {
+        progress.MarkSkipped(progress.Exercise);
+        return RoutineWalk.Skip(progress);
     }
 
     /// <summary>Keeps where the person is in their profile too, so a later conversation can offer to carry on.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace BackCare.Bot.Exercises;
 
@@ -30,7 +31,15 @@ public sealed class ExerciseCatalogue
         return KindOrder.Count;
     }
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+    };
+
+    /// <summary>The risks a loaded lift must never be offered with (clinical rules v2).</summary>
+    private static readonly Risk[] LoadedLiftRisks = [Risk.Osteoporosis, Risk.LongTermSteroids, Risk.SixtyFiveOrOver];
 
     private readonly Dictionary<string, Exercise> _byId;
 
@@ -137,15 +146,34 @@ public sealed class ExerciseCatalogue
             {
                 problems.Add($"{where} has no dose.");
             }
-            else if (e.Dose.Sets < 1 || e.Dose.Reps < 1 || e.Dose.HoldSeconds < 0 || e.Dose.SecondsPerRep < 0 || string.IsNullOrWhiteSpace(e.Dose.DoseText))
+            else if (!IsValid(e.Dose))
             {
                 problems.Add($"{where} needs a dose of at least 1 set and 1 rep, no negative times, and words for it (doseText).");
             }
 
-            // Every exercise says to stop if it hurts (clinical rules).
-            if (e.Cautions is null || !e.Cautions.Any(c => c.Contains("stop", StringComparison.OrdinalIgnoreCase)))
+            if (e.HarderDoses is not null && e.HarderDoses.Any(d => d is null || !IsValid(d)))
+            {
+                problems.Add($"{where} has a harder dose without at least 1 set and 1 rep, no negative times, and words for it (doseText).");
+            }
+
+            // Every exercise says to stop if it hurts, and to stop and get help if numbness or tingling spreads
+            // down a leg or appears between the legs (clinical rules v2).
+            if (e.Cautions is null || !e.Cautions.Any(StopsIfItHurts))
             {
                 problems.Add($"{where} needs a caution that tells the person to stop if it hurts.");
+            }
+
+            if (e.Cautions is null || !e.Cautions.Any(NamesSignsToGetHelpFor))
+            {
+                problems.Add($"{where} needs a caution that tells the person to stop and get help if numbness or tingling spreads down a leg or appears between the legs.");
+            }
+
+            foreach (var (field, variant) in new[] { ("harderVariant", e.HarderVariant), ("easierVariant", e.EasierVariant) })
+            {
+                if (variant is not null && !exercises.Any(x => x?.Id == variant))
+                {
+                    problems.Add($"{where} names {field} '{variant}', which is not in the catalogue.");
+                }
             }
 
             if (e.Offered is null)
@@ -156,18 +184,45 @@ public sealed class ExerciseCatalogue
             {
                 problems.Add($"{where} has a maxPain outside 0-10.");
             }
-            else if (e.Offered.NeedsOptIn && (e.Offered.MaxPain is null || e.Offered.MaxPain > 3 || !e.Offered.NeedsGym))
+            else if ((e.Offered.NeedsOptIn || e.Kind == "loaded lift") && !IsGatedAsLoadedLift(e.Offered))
             {
-                problems.Add($"{where} is a loaded lift: it must need the gym and a pain of 3 or less.");
+                problems.Add($"{where} is a loaded lift: it must need the gym, an opt-in, lifting before, pain that eases with rest, a pain of 3 or less, and never be offered with {string.Join(", ", LoadedLiftRisks)} (notWith).");
             }
-            else if (e.Offered.DoctorLevel && e.Kind is not ("warm-up" or "stretch"))
+            else if (e.Offered.DoctorLevel && !(e.Kind is "warm-up" or "stretch" || (e.Kind == "aerobic" && e.AdviceOnly)))
             {
-                problems.Add($"{where} is offered at doctor level but is not a gentle stretch or warm-up.");
+                problems.Add($"{where} is offered at doctor level but is not a gentle stretch, warm-up or walking advice.");
+            }
+            else if (e.Offered.EasierWith is { Count: > 0 } && e.EasierVariant is null)
+            {
+                problems.Add($"{where} has easierWith but no easierVariant to offer in its place.");
+            }
+            else if (e.Offered.VariantOnly && !exercises.Any(x => x is not null && (x.EasierVariant == e.Id || x.HarderVariant == e.Id)))
+            {
+                problems.Add($"{where} is offered only as a variant, but no exercise names it as its easier or harder variant.");
             }
         }
 
         return problems;
     }
+
+    private static bool IsValid(Dose dose)
+        => dose.Sets >= 1 && dose.Reps >= 1 && dose.HoldSeconds >= 0 && dose.SecondsPerRep >= 0 && !string.IsNullOrWhiteSpace(dose.DoseText);
+
+    private static bool StopsIfItHurts(string caution)
+        => caution.Contains("stop", StringComparison.OrdinalIgnoreCase)
+            && (caution.Contains("hurt", StringComparison.OrdinalIgnoreCase) || caution.Contains("pain", StringComparison.OrdinalIgnoreCase));
+
+    private static bool NamesSignsToGetHelpFor(string caution)
+        => caution.Contains("stop", StringComparison.OrdinalIgnoreCase)
+            && caution.Contains("help", StringComparison.OrdinalIgnoreCase)
+            && caution.Contains("numb", StringComparison.OrdinalIgnoreCase)
+            && caution.Contains("tingl", StringComparison.OrdinalIgnoreCase)
+            && caution.Contains("down a leg", StringComparison.OrdinalIgnoreCase)
+            && caution.Contains("between your legs", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsGatedAsLoadedLift(Offered offered)
+        => offered.NeedsOptIn && offered.NeedsGym && offered.NeedsLiftedBefore && offered.NeedsEasesWithRest && !offered.DoctorLevel
+            && offered.MaxPain is <= 3 && LoadedLiftRisks.All(r => offered.NotWith?.Contains(r) == true);
 
     private sealed record Raw(List<Exercise?>? Exercises);
 }

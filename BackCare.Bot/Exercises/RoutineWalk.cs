@@ -133,5 +133,6 @@ public sealed class RoutineWalk(ExerciseCatalogue catalogue, BotText text)
     /// <returns><c>true</c> at the start.</returns>
     public static bool AtStart(RoutineProgress progress) => progress.Exercise == 0 && progress.Page == 0;
 
-    private Exercise Current(RoutineProgress progress) => catalogue[progress.Routine.ExerciseIds[progress.Exercise]];
+    /// <summary>The current exercise, with the dose this routine gives it (progression over sessions).</summary>
+    private Exercise Current(RoutineProgress progress) => progress.Routine.Dosed(catalogue[progress.Routine.ExerciseIds[progress.Exercise]], progress.Exercise);
 }

@@ -4,6 +4,7 @@ using BackCare.Bot.Content;
 using BackCare.Bot.Dialogs;
 using BackCare.Bot.DirectLine;
 using BackCare.Bot.Exercises;
+using BackCare.Bot.Progress;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
@@ -80,6 +81,10 @@ public static class BackCareServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<PictureLinks>();
         services.AddSingleton<CardSet>();
+
+        // Progress over days: the chart drawn on the server, with the font shipped next to the assembly.
+        services.AddSingleton(_ => new PainChart(PainChart.ShippedFont));
+        services.AddSingleton<ProgressReport>();
 
         // Dialogs hold no per-conversation state: one instance serves every conversation.
         services.AddSingleton<TriageDialog>();

@@ -47,4 +47,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "The {Which} state could not be read ({Reason}); it was reset.")]
     public static partial void StateUnreadable(this ILogger logger, string which, string? reason);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "The progress chart could not be drawn ({ExceptionType}); the progress was sent in words only.")]
+    public static partial void ChartFailed(this ILogger logger, string? exceptionType);
 }

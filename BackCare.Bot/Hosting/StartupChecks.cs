@@ -19,6 +19,7 @@ public sealed class StartupChecks(
     Cards.Illustrations pictures,
     ReplyReader replies,
     Content.BotText text,
+    Progress.PainChart chart,
     ILogger<StartupChecks> logger) : IHostedService
 {
     /// <inheritdoc/>
@@ -27,6 +28,7 @@ public sealed class StartupChecks(
         CheckAuthentication();
         _ = text; // Loaded (and so checked) at start-up, like the clinical content.
         _ = pictures; // Likewise: a catalogue exercise without its pictures stops the start.
+        _ = chart; // Its font too: a missing font stops the start rather than the first "progress".
         logger.ContentLoaded(triageContent.Questions.Count, catalogue.Exercises.Count);
 
         // The recognisers build large regexes on first use: do it now, off the request path.

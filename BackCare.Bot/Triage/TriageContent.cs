@@ -78,6 +78,8 @@ public sealed record TriageContent(
         ["age.From16To19"] = [],
         ["age.From20To49"] = [],
         ["age.From50To69"] = [],
+        ["age.From50To64"] = [],
+        ["age.From65To69"] = [],
         ["age.SeventyOrOver"] = [],
         ["age.Under50"] = [],
         ["age.FiftyOrOver"] = [],

@@ -9,7 +9,7 @@ namespace BackCare.Bot.Understanding;
 /// <summary>
 /// Reads an age band from "61", "I am 61 years", "born in 1960", "in my sixties", "late 40s", "70 or over",
 /// "16 to 19". An answer that could fall either side of a line is read on the careful side (50 and 70 lean
-/// older, 20 leans younger); one that could be under 16 or not is asked again.
+/// older, and so does 65; 20 leans younger); one that could be under 16 or not is asked again.
 /// </summary>
 /// <param name="language">The language layer.</param>
 public sealed partial class AgeReader(LanguageLayer language)
@@ -54,7 +54,7 @@ public sealed partial class AgeReader(LanguageLayer language)
             return null;
         }
 
-        // Under 20 needs a doctor, so 19-or-20 leans young; 50 and 70 add questions, so those lean old.
+        // Under 20 needs a doctor, so 19-or-20 leans young; 50, 65 and 70 add questions or close exercises, so those lean old.
         return young == AgeBand.From16To19 ? AgeBand.From16To19 : old;
     }
 
@@ -63,7 +63,8 @@ public sealed partial class AgeReader(LanguageLayer language)
         < 16 => AgeBand.Under16,
         < 20 => AgeBand.From16To19,
         < 50 => AgeBand.From20To49,
-        < 70 => AgeBand.From50To69,
+        < 65 => AgeBand.From50To64,
+        < 70 => AgeBand.From65To69,
         _ => AgeBand.SeventyOrOver,
     };
 

@@ -9,4 +9,7 @@ public enum Command
     StartOver,
     Summary,
     DeleteMyData,
+
+    /// <summary>The person's progress over their routine sessions.</summary>
+    Progress,
 }

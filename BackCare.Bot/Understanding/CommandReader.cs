@@ -1,7 +1,7 @@
 namespace BackCare.Bot.Understanding;
 
 /// <summary>
-/// Recognises the words that work at any turn (help, cancel, start over, summary, delete my data) and the
+/// Recognises the words that work at any turn (help, cancel, start over, summary, progress, delete my data) and the
 /// routine's commands. A message that is the command, give or take polite words, counts; so "it helps when I
 /// stop" is never taken for one. In the routine, "it doesn't hurt, next" is read clause by clause.
 /// </summary>
