@@ -150,7 +150,7 @@ public class CardTests
         Assert.True(cards.Any(c => c.SelectTokens("$..[?(@.type == 'Image')]").Any()), "no step page with a picture");
         Assert.True(cards.Any(c => (string?)c.SelectToken("body[0].style") == "attention"), "no emergency card");
         Assert.True(cards.Any(c => SentCards.Text(c).StartsWith("BackCare summary", StringComparison.Ordinal)), "no summary card");
-        Assert.True(cards.Any(c => SentCards.Text(c).Contains("How old are you", StringComparison.Ordinal) && SentCards.SubmitTitles(c).Count == 5), "no age card in Teams");
+        Assert.True(cards.Any(c => SentCards.Text(c).Contains("How old are you", StringComparison.Ordinal) && SentCards.SubmitTitles(c).Count >= 4), "no age card in Teams");
         Assert.True(cards.Any(c => c.SelectTokens("$..[?(@.type == 'Input.ChoiceSet')]").Any()), "no pain scale card in Teams");
     }
 
