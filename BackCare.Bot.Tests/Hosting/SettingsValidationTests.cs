@@ -59,6 +59,11 @@ public class SettingsValidationTests
         { "BackCare:TriageContentPath", [$"BackCare:TriageContentPath={Missing}.json"] },
         { "BackCare:ExerciseCataloguePath", [$"BackCare:ExerciseCataloguePath={Missing}.json"] },
         { "BackCare:LexiconFolder", [$"BackCare:LexiconFolder={Missing}"] },
+        { "BackCare:Reminders:PollSeconds", ["BackCare:Reminders:PollSeconds=4"] },
+        { "BackCare:Reminders:PollSeconds", ["BackCare:Reminders:PollSeconds=3601"] },
+        { "BackCare:Reminders:PollSeconds", ["BackCare:Reminders:PollSeconds=a minute"] },
+        { "BackCare:Reminders:MissedGraceMinutes", ["BackCare:Reminders:MissedGraceMinutes=0"] },
+        { "BackCare:Reminders:MissedGraceMinutes", ["BackCare:Reminders:MissedGraceMinutes=721"] },
     };
 
     [Theory]
@@ -147,6 +152,8 @@ public class SettingsValidationTests
             ["BackCare:DirectLine:Endpoint"] = "https://europe.directline.botframework.com/v3/directline",
             ["BackCare:DirectLine:PublicUrl"] = "https://backcare.example.org/",
             ["BackCare:Web:FrameAncestors:0"] = "https://intranet.example.org",
+            ["BackCare:Reminders:PollSeconds"] = "5",
+            ["BackCare:Reminders:MissedGraceMinutes"] = "720",
             ["BackCare:TriageContentPath"] = content,
             ["BackCare:LexiconFolder"] = Path.Combine(SolutionPaths.BotProject, "Content", "en"),
         });
@@ -158,7 +165,7 @@ public class SettingsValidationTests
     public void Every_options_class_reads_its_own_section()
     {
         Assert.Equal(
-            ["BackCare", "BackCare", "BackCare:Care", "BackCare:DirectLine", "BackCare:Storage", "BackCare:Web"],
+            ["BackCare", "BackCare", "BackCare:Care", "BackCare:DirectLine", "BackCare:Reminders", "BackCare:Storage", "BackCare:Web"],
             BackCareSettings.Sections.Select(s => s.Section).Order(StringComparer.Ordinal));
         Assert.Equal(BackCareSettings.Sections.Count, BackCareSettings.Sections.Select(s => s.Options).Distinct().Count());
     }

@@ -2,6 +2,7 @@ using BackCare.Bot.Cards;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Content;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
 using BackCare.Dialogs.Choices;
@@ -17,7 +18,7 @@ namespace BackCare.Bot.Bots;
 /// before any dialog, and saves conversation and user state once at the end of every turn.
 /// </summary>
 /// <typeparam name="T">The root dialog.</typeparam>
-public class BackCareBot<T>(ConversationState conversationState, UserState userState, T dialog, CommandReader commands, PersonalData personalData, BotText phrases, ILogger<BackCareBot<T>> logger) : ActivityHandler
+public class BackCareBot<T>(ConversationState conversationState, UserState userState, T dialog, CommandReader commands, PersonalData personalData, BotText phrases, ConversationTimers timers, ILogger<BackCareBot<T>> logger) : ActivityHandler
     where T : Dialog
 {
     /// <summary>The name of the event Web Chat sends when the page opens.</summary>
@@ -111,6 +112,10 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+
+        // Any message from the person stops a routine timer from saying "time's up".
+        timers.Cancel(turnContext, await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken));
+
         var text = turnContext.Activity.Text;
         if (CardTap.Read(turnContext.Activity.Value) is { } tap)
         {

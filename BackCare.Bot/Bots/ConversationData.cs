@@ -74,6 +74,47 @@ public sealed class ConversationData
     /// <summary>The highest pain the person reported in this conversation (the triage's severity and any later score); 10 when none is known.</summary>
     /// <returns>The score, 0–10.</returns>
     public int HighestPain() => Math.Max(Answers.Severity ?? 10, LaterPain ?? 0);
+    /// <summary>Gets the id of the routine timer running now, or <c>null</c>; any message from the person clears it.</summary>
+    [JsonProperty]
+    public string? TimerId { get; private set; }
+
+    /// <summary>Gets the reminder time ("19:00") waiting for the person to say their time zone, or <c>null</c>.</summary>
+    [JsonProperty]
+    public string? ReminderAwaitingZone { get; private set; }
+
+    /// <summary>Starts a routine timer: only this one may say "time's up".</summary>
+    /// <param name="id">The timer's id.</param>
+    public void StartTimer(string id) => TimerId = id;
+
+    /// <summary>The person wrote something: a running timer says nothing when it ends.</summary>
+    public void CancelTimer() => TimerId = null;
+
+    /// <summary>A timer ended: whether it is still the current one (then it is over, and says "time's up").</summary>
+    /// <param name="id">The timer's id.</param>
+    /// <returns><c>true</c> when it was current and no message came since it started.</returns>
+    public bool EndTimer(string id)
+    {
+        if (TimerId is null || !string.Equals(TimerId, id, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        TimerId = null;
+        return true;
+    }
+
+    /// <summary>Asks which time zone a reminder's time is in.</summary>
+    /// <param name="at">The reminder's local time, "HH:mm".</param>
+    public void AskReminderZone(string at) => ReminderAwaitingZone = at;
+
+    /// <summary>The reminder time waiting for a time zone, once: the next message answers it or not.</summary>
+    /// <returns>The time, or <c>null</c>.</returns>
+    public string? TakeReminderAwaitingZone()
+    {
+        var at = ReminderAwaitingZone;
+        ReminderAwaitingZone = null;
+        return at;
+    }
 
     /// <summary>Asks a triage question.</summary>
     /// <param name="question">The question.</param>

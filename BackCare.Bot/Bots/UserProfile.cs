@@ -40,6 +40,25 @@ public sealed class UserProfile
     /// <summary>Notes whether the person has lifted weights before.</summary>
     /// <param name="lifted">Their answer.</param>
     public void NoteLiftedWeightsBefore(bool lifted) => LiftedWeightsBefore = lifted;
+    /// <summary>Gets the local time of the person's daily reminder ("19:00"), or <c>null</c> when none is set (the schedule itself is in <see cref="Proactive.ReminderSchedule"/>).</summary>
+    [Newtonsoft.Json.JsonProperty]
+    public string? ReminderAt { get; private set; }
+
+    /// <summary>Gets the time zone the person's reminder follows, kept after reminders stop so it is not asked again.</summary>
+    [Newtonsoft.Json.JsonProperty]
+    public string? ReminderZone { get; private set; }
+
+    /// <summary>Notes the person's daily reminder.</summary>
+    /// <param name="at">The local time, "19:00".</param>
+    /// <param name="zone">The time zone.</param>
+    public void SetReminder(string at, string zone)
+    {
+        ReminderAt = at;
+        ReminderZone = zone;
+    }
+
+    /// <summary>Notes that the person's reminders stopped.</summary>
+    public void StopReminder() => ReminderAt = null;
 }
 
 /// <summary>A routine left partway, with the triage it was offered after.</summary>

@@ -127,7 +127,13 @@ public sealed class CardSet(BotText text, ExerciseCatalogue catalogue, Illustrat
             card.Text(page[(split + 2)..]);
         }
 
-        // Five buttons: Done, Repeat, More (back, skip, pause), It hurts and Stop, so a sixth (a timer) still fits.
+        // Five buttons: Done, Repeat, More (back, skip, pause), It hurts and Stop; a hold or a breathing page puts
+        // "Start the timer" first, as the sixth.
+        if (_walk.TimerSeconds(progress) is not null)
+        {
+            card.Submit(text[Dialogs.RoutineDialog.TimerButton], step: step);
+        }
+
         var more = MoreStepButtons.Where(b => b != "button.back" || !RoutineWalk.AtStart(progress)).Select(b => text[b]);
         return card
             .Submit(text["button.done"], step: step, style: "positive")

@@ -48,6 +48,10 @@ public sealed partial class BotText
         ["progress.next.up"] = [], ["progress.next.down"] = [], ["progress.next.same"] = [],
         ["progress.doctor.RisingOverThreeSessions"] = [], ["progress.doctor.NoBetterAfterFourWeeks"] = [],
         ["chart.title"] = [], ["chart.yLabel"] = [], ["chart.before"] = [], ["chart.after"] = [], ["chart.dateFormat"] = [], ["chart.name"] = [],
+        ["button.startTimer"] = [], ["timer.started"] = ["seconds"], ["timer.none"] = [], ["timer.up"] = [],
+        ["reminder.set"] = ["time", "zone"], ["reminder.askZone"] = ["time"], ["reminder.zoneNotUnderstood"] = ["time"],
+        ["reminder.whatTime"] = [], ["reminder.whichTime"] = ["morning", "evening"], ["reminder.afterQuestions"] = [],
+        ["reminder.stopped"] = [], ["reminder.none"] = [], ["reminder.message"] = [],
     };
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };

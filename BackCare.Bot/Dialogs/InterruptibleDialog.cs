@@ -1,6 +1,7 @@
 using BackCare.Bot.Bots;
 using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
@@ -11,7 +12,8 @@ namespace BackCare.Bot.Dialogs;
 /// <summary>
 /// The base of the root dialog: before any inner dialog sees a message, it checks for an emergency sign typed
 /// in free text (which ends everything with emergency advice) and for the commands that work at any turn:
-/// help, cancel, start over, summary and progress. ("Delete my data" is handled by the bot, before any dialog runs.)
+/// help, cancel, start over, summary, progress, and setting or stopping a daily reminder (with the answer to
+/// "which time zone are you in?" when that was just asked). ("Delete my data" is handled by the bot, before any dialog runs.)
 /// </summary>
 public abstract class InterruptibleDialog : ComponentDialog
 {
@@ -21,11 +23,13 @@ public abstract class InterruptibleDialog : ComponentDialog
     private readonly TriageReport _report;
     private readonly Listening _listening;
     private readonly TimeProvider _clock;
+    private readonly ReminderConversation _reminders;
 
-    protected InterruptibleDialog(string dialogId, IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TriageContent content, TriageReport report, Listening listening, TimeProvider clock, BotText text, CardSet cards)
+    protected InterruptibleDialog(string dialogId, IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TriageContent content, TriageReport report, Listening listening, TimeProvider clock, BotText text, ReminderConversation reminders, CardSet cards)
         : base(dialogId)
     {
         Cards = cards;
+        _reminders = reminders;
         _conversationData = conversationData;
         _userProfile = userProfile;
         _content = content;
@@ -116,6 +120,11 @@ public abstract class InterruptibleDialog : ComponentDialog
             }
         }
 
+        if (await _reminders.AnswerZoneAsync(innerDc.Context, data, activity.Text, cancellationToken))
+        {
+            return await AsideDoneAsync(innerDc, isRunning, cancellationToken);
+        }
+
         if (readBack is QuestionId earlier && isRunning && _listening.Correction(activity.Text, earlier, data.Answers, _clock.GetUtcNow().UtcDateTime) is Reply correction)
         {
             // "No, it's more like 5": the answer just read back is changed, and the current question asked again.
@@ -160,13 +169,20 @@ public abstract class InterruptibleDialog : ComponentDialog
             case Command.Progress when data.CurrentQuestion is null:
                 // Not during the triage's questions, where the word may be part of an answer.
                 await ShowProgressAsync(innerDc.Context, cancellationToken);
-                if (isRunning)
-                {
-                    await innerDc.RepromptDialogAsync(cancellationToken);
-                    return EndOfTurn;
-                }
+                return await AsideDoneAsync(innerDc, isRunning, cancellationToken);
 
-                return new DialogTurnResult(DialogTurnStatus.Complete);
+            case Command.SetReminder when data.CurrentQuestion is not null:
+                // During the questions a message is their answer: a reminder can wait until they are done.
+                await innerDc.Context.SendActivityAsync(Text["reminder.afterQuestions"], cancellationToken: cancellationToken);
+                return await AsideDoneAsync(innerDc, isRunning, cancellationToken);
+
+            case Command.SetReminder:
+                await _reminders.SetAsync(innerDc.Context, data, activity.Text, cancellationToken);
+                return await AsideDoneAsync(innerDc, isRunning, cancellationToken);
+
+            case Command.StopReminders:
+                await _reminders.StopAsync(innerDc.Context, cancellationToken);
+                return await AsideDoneAsync(innerDc, isRunning, cancellationToken);
 
             case Command.Cancel:
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
@@ -191,6 +207,18 @@ public abstract class InterruptibleDialog : ComponentDialog
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>A task.</returns>
     protected abstract Task ShowProgressAsync(ITurnContext turnContext, CancellationToken cancellationToken);
+
+    /// <summary>After an aside (progress shown, a reminder set or stopped): what was running asks its question again.</summary>
+    private static async Task<DialogTurnResult> AsideDoneAsync(DialogContext innerDc, bool isRunning, CancellationToken cancellationToken)
+    {
+        if (isRunning)
+        {
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return EndOfTurn;
+        }
+
+        return new DialogTurnResult(DialogTurnStatus.Complete);
+    }
 
     private async Task<DialogTurnResult> StopWithAdviceAsync(DialogContext innerDc, ConversationData data, IReadOnlyList<(RedFlag Sign, Answer Answer)> signs, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Progress;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
@@ -45,8 +46,9 @@ public sealed class MainDialog : InterruptibleDialog
         AnswerReader answers,
         BotText text,
         ProgressReport progress,
+        ReminderConversation reminders,
         CardSet cards)
-        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text, cards)
+        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text, reminders, cards)
     {
         _builder = new RoutineBuilder(catalogue);
         _catalogue = catalogue;

@@ -3,6 +3,7 @@ using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Progress;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
 using BackCare.Dialogs.Choices;
@@ -32,10 +33,13 @@ public sealed class RoutineDialog : ComponentDialog
 
     private readonly BotText _text;
 
-    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text, ProgressReport progress, CardSet cards)
+    private readonly ConversationTimers _timers;
+
+    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text, ProgressReport progress, ConversationTimers timers, CardSet cards)
         : base(nameof(RoutineDialog))
     {
         _progress = progress;
+        _timers = timers;
         _conversationData = conversationData;
         _userProfile = userProfile;
         _clock = clock;
@@ -58,6 +62,9 @@ public sealed class RoutineDialog : ComponentDialog
 
     /// <summary>The names of the commands offered at each step, in order (on the card: Done, Repeat, It hurts and Stop, the rest behind "More").</summary>
     public static IReadOnlyList<string> StepButtons { get; } = ["button.done", "button.repeat", "button.back", "button.skip", "button.itHurts", "button.pause", "button.stop"];
+
+    /// <summary>The name of the button shown first on a page that has something to time (<see cref="RoutineWalk.TimerSeconds"/>).</summary>
+    public const string TimerButton = "button.startTimer";
 
     private async Task<DialogTurnResult> ShowPlanStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -148,6 +155,13 @@ public sealed class RoutineDialog : ComponentDialog
                 _walk.Back(progress);
                 break;
             case RoutineCommand.Repeat:
+                break;
+            case RoutineCommand.StartTimer when _walk.TimerSeconds(progress) is int seconds:
+                _timers.Start(step.Context, await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken), seconds);
+                note = _text.Format("timer.started", ("seconds", seconds));
+                break;
+            case RoutineCommand.StartTimer:
+                note = _text["timer.none"];
                 break;
             case RoutineCommand.Pause:
                 progress.Paused = true;

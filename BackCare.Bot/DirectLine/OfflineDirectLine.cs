@@ -49,6 +49,21 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
     /// <returns><c>true</c> when kept.</returns>
     public bool Contains(string conversationId) => _byId.ContainsKey(conversationId);
 
+    /// <summary>Adds the bot's messages to a kept conversation's transcript, as the bot's proactive messages arrive at Azure's service.</summary>
+    /// <param name="conversationId">The conversation id.</param>
+    /// <param name="activities">The bot's activities; each gets its server id.</param>
+    /// <returns><c>false</c> when the conversation is no longer kept (nothing was added).</returns>
+    public bool Deliver(string conversationId, IEnumerable<Microsoft.Bot.Schema.Activity> activities)
+    {
+        if (!_byId.TryGetValue(conversationId, out var conversation))
+        {
+            return false;
+        }
+
+        conversation.Append(activities);
+        return true;
+    }
+
     /// <summary>The conversation a bearer token opens, or why not. A use counts for least-recently-used eviction.</summary>
     /// <param name="authorization">The Authorization header.</param>
     /// <param name="conversationId">The conversation asked for, or <c>null</c> for the token's own.</param>

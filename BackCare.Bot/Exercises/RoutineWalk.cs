@@ -128,6 +128,35 @@ public sealed class RoutineWalk(ExerciseCatalogue catalogue, BotText text)
         }
     }
 
+    /// <summary>The shortest hold worth a timer; shorter holds (a superman's few seconds) are easily counted.</summary>
+    public const int MinTimerSeconds = 10;
+
+    /// <summary>
+    /// How long a timer on the current page runs, or <c>null</c> when the page has nothing to time. Only the pages
+    /// that give the dose (the last step, and each further set) of an exercise with a hold of at least
+    /// <see cref="MinTimerSeconds"/> seconds (one hold: per side, the person starts it again), or of a warm-up
+    /// done at a set pace with no hold (the breathing: its repetitions times their seconds).
+    /// </summary>
+    /// <param name="progress">The progress.</param>
+    /// <returns>The seconds, or <c>null</c>.</returns>
+    public int? TimerSeconds(RoutineProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var exercise = Current(progress);
+        if (exercise.AdviceOnly || progress.Paused || progress.Page < exercise.Steps.Count)
+        {
+            return null;
+        }
+
+        var seconds = exercise.Dose.HoldSeconds > 0 ? exercise.Dose.HoldSeconds
+            : exercise.Kind == WarmUpKind ? exercise.Dose.Reps * exercise.Dose.SecondsPerRep
+            : 0;
+        return seconds >= MinTimerSeconds ? seconds : null;
+    }
+
+    /// <summary>The catalogue's kind for a warm-up (the breathing).</summary>
+    public const string WarmUpKind = "warm-up";
+
     /// <summary>Whether the person is at the very first page of the routine.</summary>
     /// <param name="progress">The progress.</param>
     /// <returns><c>true</c> at the start.</returns>

@@ -5,6 +5,7 @@ using BackCare.Bot.Dialogs;
 using BackCare.Bot.DirectLine;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Progress;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
@@ -90,6 +91,14 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton<TriageDialog>();
         services.AddSingleton<RoutineDialog>();
         services.AddSingleton<MainDialog>();
+
+        // Messages the bot sends unasked: the routine's timers and the daily reminders.
+        services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<ConversationTimers>();
+        services.AddSingleton<ReminderSchedule>();
+        services.AddSingleton<ReminderConversation>();
+        services.AddSingleton<ReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
         services.AddTransient<IBot, BackCareBot<MainDialog>>();
 
         services.AddDirectLine();

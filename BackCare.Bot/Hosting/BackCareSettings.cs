@@ -1,4 +1,5 @@
 using BackCare.Bot.DirectLine;
+using BackCare.Bot.Proactive;
 using BackCare.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ public static class BackCareSettings
         (StorageOptions.Section, typeof(StorageOptions)),
         (DirectLineOptions.Section, typeof(DirectLineOptions)),
         (WebOptions.Section, typeof(WebOptions)),
+        (ReminderOptions.Section, typeof(ReminderOptions)),
     ];
 
     /// <summary>Binds each options class to its section and validates it at start-up.</summary>
@@ -41,6 +43,7 @@ public static class BackCareSettings
         Add<StorageOptions>(services, StorageOptions.Section);
         Add<DirectLineOptions>(services, DirectLineOptions.Section);
         Add<WebOptions>(services, WebOptions.Section);
+        Add<ReminderOptions>(services, ReminderOptions.Section);
         services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();

@@ -48,6 +48,26 @@ internal static partial class Log
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "The {Which} state could not be read ({Reason}); it was reset.")]
     public static partial void StateUnreadable(this ILogger logger, string which, string? reason);
 
-    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "The progress chart could not be drawn ({ExceptionType}); the progress was sent in words only.")]
+    [LoggerMessage(EventId = 47, Level = LogLevel.Warning, Message = "The progress chart could not be drawn ({ExceptionType}); the progress was sent in words only.")]
     public static partial void ChartFailed(this ILogger logger, string? exceptionType);
+    [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "A routine timer of {Seconds} seconds started.")]
+    public static partial void TimerStarted(this ILogger logger, int seconds);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "A routine timer ended after a newer message (or on another instance's turn): nothing sent.")]
+    public static partial void TimerSuperseded(this ILogger logger);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Warning, Message = "A routine timer could not say time's up: {ExceptionType}")]
+    public static partial void TimerFailed(this ILogger logger, string? exceptionType);
+
+    [LoggerMessage(EventId = 43, Level = LogLevel.Information, Message = "Sent {Count} reminders.")]
+    public static partial void RemindersSent(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 44, Level = LogLevel.Warning, Message = "A reminder could not be sent: {ExceptionType}")]
+    public static partial void ReminderFailed(this ILogger logger, string? exceptionType);
+
+    [LoggerMessage(EventId = 45, Level = LogLevel.Warning, Message = "Checking reminders failed: {ExceptionType}")]
+    public static partial void RemindersCheckFailed(this ILogger logger, string? exceptionType);
+
+    [LoggerMessage(EventId = 46, Level = LogLevel.Information, Message = "A reminder missed by more than {GraceMinutes} minutes (the host was down) was skipped.")]
+    public static partial void ReminderSkipped(this ILogger logger, int graceMinutes);
 }

@@ -1,5 +1,6 @@
 using BackCare.Bot.Hosting;
 using BackCare.Bot.DirectLine;
+using BackCare.Bot.Proactive;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 
@@ -9,9 +10,10 @@ namespace BackCare.Bot.Storage;
 /// Everything kept about a person, so that "delete my data" can remove all of it: an index from each user to
 /// their conversations (kept in the store, next to the user's state), and the erasure itself, which removes the
 /// state of every conversation in the index, the user's state, the index, the conversations' turn-lock blobs and
-/// the offline Direct Line transcripts. The stores overwrite what they delete (see <see cref="SqliteStorage"/>).
+/// the offline Direct Line transcripts, and the person's daily reminder (its document and its line in the schedule's
+/// index). The stores overwrite what they delete (see <see cref="SqliteStorage"/>).
 /// </summary>
-public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDirectLine directLine, ILogger<PersonalData> logger)
+public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDirectLine directLine, ReminderSchedule reminders, ILogger<PersonalData> logger)
 {
     /// <summary>The most conversations indexed per user; the oldest are past retention long before this.</summary>
     public const int MaxIndexedConversations = 500;
@@ -113,6 +115,7 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
 
             keys.Add(UserKey(channel, userId));
             keys.Add(indexKey);
+            await reminders.RemoveAsync(channel, userId, cancellationToken).ConfigureAwait(false);
         }
 
         keys.AddRange(conversations.Select(c => ConversationKey(channel, c)));

@@ -12,4 +12,6 @@ public enum Command
 
     /// <summary>The person's progress over their routine sessions.</summary>
     Progress,
+    SetReminder,
+    StopReminders,
 }

@@ -13,9 +13,27 @@ public sealed class CommandReader(LanguageLayer language)
     /// <returns>The command, or <see cref="Command.None"/>.</returns>
     public Command Read(string? text)
     {
-        var said = Core(language.Normalize(text));
-        return said.Length == 0 ? Command.None : language.Lexicon.Commands.FirstOrDefault(c => c.Pattern.IsMatch(said)).Command;
+        var utterance = language.Normalize(text);
+        var said = Core(utterance);
+        var command = said.Length == 0 ? Command.None : language.Lexicon.Commands.FirstOrDefault(c => c.Pattern.IsMatch(said)).Command;
+        if (command != Command.None || !utterance.Tokens.Any(t => t.StartsWith(ReminderCue, StringComparison.Ordinal)))
+        {
+            return command;
+        }
+
+        // "Remind me every day at 7pm": with the time taken out, the rest must be a reminder request.
+        var time = ReminderTimeReader.Read(text);
+        if (time.At is null && !time.Ambiguous)
+        {
+            return Command.None;
+        }
+
+        var rest = Core(language.Normalize(time.Rest));
+        return rest.Length > 0 && language.Lexicon.Commands.Any(c => c.Command == Command.SetReminder && c.Pattern.IsMatch(rest)) ? Command.SetReminder : Command.None;
     }
+
+    /// <summary>The stem every reminder request has ("remind me", "a daily reminder"): only then is a time looked for, which is slow.</summary>
+    public const string ReminderCue = "remind";
 
     /// <summary>Reads a routine command.</summary>
     /// <param name="text">What the person typed.</param>

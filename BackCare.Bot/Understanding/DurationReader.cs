@@ -14,7 +14,8 @@ namespace BackCare.Bot.Understanding;
 /// <param name="language">The language layer.</param>
 public sealed partial class DurationReader(LanguageLayer language)
 {
-    private static readonly Lazy<DateTimeModel> Model = new(() =>
+    /// <summary>The English date and time recogniser, built once (it is large) and shared with <see cref="ReminderTimeReader"/>.</summary>
+    internal static readonly Lazy<DateTimeModel> Model = new(() =>
         (DateTimeModel)new DateTimeRecognizer(Culture.English, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel());
 
     /// <summary>Where each season starts (month), for "since the spring"; the northern hemisphere's.</summary>

@@ -12,4 +12,5 @@ public enum RoutineCommand
     Resume,
     Stop,
     ItHurts,
+    StartTimer,
 }
