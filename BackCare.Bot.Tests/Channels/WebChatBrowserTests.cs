@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using BackCare.Bot.DirectLine;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Tests.Support;
 using Microsoft.Bot.Builder;
@@ -13,7 +14,8 @@ namespace BackCare.Bot.Tests.Channels;
 /// <summary>
 /// The real Web Chat widget, in headless Chromium, against the real host on 127.0.0.1 in local mode, with the
 /// default store (SQLite, in a folder of its own): keyboard-only triage, routine, reload mid-routine, accessibility
-/// scan, a host restart under the open page, and "delete my data" across loads (tools/webchat-e2e.mjs says how).
+/// scan, a host restart under the open page (same conversation and transcript after a reload), a conversation the
+/// host no longer has (the page starts a new one), and "delete my data" across loads (tools/webchat-e2e.mjs says how).
 /// </summary>
 public class WebChatBrowserTests(ITestOutputHelper output)
 {
@@ -62,7 +64,8 @@ public class WebChatBrowserTests(ITestOutputHelper output)
             {
                 "connecting state shown", "greeted", "self-care, with the keyboard alone", "first exercise",
                 "same conversation and transcript after reload", "routine carries on after reload", "polling recovers after a network blip",
-                "recovered after host restart", "carry-on offered after restart", "delete my data covers every load",
+                "same conversation and transcript after host restart", "routine carries on after host restart",
+                "recovered when the conversation was gone", "carry-on offered in a new conversation", "delete my data covers every load",
                 "same user across 3 loads",
             })
             {
@@ -83,6 +86,22 @@ public class WebChatBrowserTests(ITestOutputHelper output)
             Assert.Empty(left);
             var index = await storage.ReadAsync([PersonalData.IndexKey("webchat", user)]);
             Assert.DoesNotContain(index.Values.OfType<UserConversations>().SelectMany(i => i.Conversations), c => c == before || c == after);
+
+            // The transcript kept in the store across the restart went too: only the request and its answer are left
+            // of the conversation it was asked in, nothing of the one before.
+            var stored = new List<string>();
+            foreach (var conversation in new[] { before, after })
+            {
+                var record = await storage.ReadAsync([OfflineConversation.KeyOf(conversation)]);
+                foreach (var kept in record.Values.OfType<StoredConversation>())
+                {
+                    var chunks = await storage.ReadAsync(OfflineConversation.ChunkKeysOf(kept));
+                    stored.AddRange(chunks.Values.OfType<StoredTranscriptChunk>().SelectMany(c => c.Activities));
+                }
+            }
+
+            Assert.DoesNotContain(stored, a => a.Contains("How old are you", StringComparison.Ordinal) || a.Contains("Exercise 1 of", StringComparison.Ordinal));
+            Assert.Contains(stored, a => a.Contains("delete my data", StringComparison.Ordinal));
 
             var png = Png.Read(screenshot);
             Assert.Equal((900, 1100), (png.Width, png.Height));

@@ -59,7 +59,9 @@ public sealed class RunningHost : IAsyncDisposable
         }
 
         return BackCareApp.Build(
-            ["--urls", "http://127.0.0.1:0", "--environment", environment, "--contentRoot", SolutionPaths.BotProject],
+            // No file watchers on appsettings: a test run starts hundreds of hosts, and each watcher holds one of the
+            // machine's few inotify instances (128 by default), so a busy machine would refuse new hosts.
+            ["--urls", "http://127.0.0.1:0", "--environment", environment, "--contentRoot", SolutionPaths.BotProject, "--hostBuilder:reloadConfigOnChange", "false"],
             builder =>
             {
                 builder.Configuration.AddInMemoryCollection(all);

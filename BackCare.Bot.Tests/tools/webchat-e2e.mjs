@@ -8,9 +8,10 @@
 //  - scans the page with axe-core (0 serious or critical violations allowed);
 //  - fails one poll (a network blip): the page notices its polling stopped and reconnects;
 //  - when run with --restart, prints "restart-host" and waits for a line on standard input, the sign that the
-//    host was restarted: the open page must recover by itself (a new conversation, same person, a note saying
-//    so) and the bot offers to carry on the routine; "delete my data" then covers every earlier load: a new
-//    tab of the same person starts from scratch.
+//    host was restarted: reloaded, the page reconnects to the same conversation and its transcript (kept in the
+//    host's store) and the routine carries on; when the host no longer has the conversation, the open page
+//    recovers by itself (a new conversation, same person, a note saying so) and the bot offers to carry on the
+//    routine; "delete my data" then covers every earlier load: a new tab of the same person starts from scratch.
 // Saves a screenshot. Prints what it checked; exits non-zero on any failure.
 // usage: node webchat-e2e.mjs <base url> <screenshot.png> [--restart]
 import { chromium } from 'playwright-core';
@@ -280,25 +281,60 @@ try {
   console.log(`conversation before restart: ${after?.conversationId}`);
 
   if (withRestart) {
-    // 6. The host restarts under the open page: it recovers by itself, for the same person, and says so.
+    // 6. The host restarts under the open page. The conversation and its transcript are in the host's store, so
+    //    the page (reloaded at once, as a person might) reconnects to the same conversation with its transcript
+    //    (its token still valid), and the routine carries on where it was.
     console.log('restart-host');
     const answer = await stdinLines.next();
     if (answer.done || answer.value.trim() !== 'restarted') {
       throw new Error(`expected "restarted" on standard input, got ${JSON.stringify(answer.value)}`);
     }
 
+    await page.reload();
+    await expect('How old are you?');
+    await expect('Exercise 1 of');
+    await transcriptOf(page).getByText(/Step 2 of/).first().waitFor();
+    const restarted = await kept();
+    if (restarted?.conversationId !== after.conversationId) {
+      problems.push(`the host restart changed the conversation: ${after.conversationId} then ${restarted?.conversationId}`);
+    } else if (await count("I'm BackCare") !== 1) {
+      problems.push('the transcript after the host restart is not the one before it (greetings: ' + await count("I'm BackCare") + ')');
+    } else if (await page.locator('#notice').isVisible()) {
+      problems.push('the page said the conversation was lost, after a restart that kept it');
+    } else {
+      console.log('same conversation and transcript after host restart');
+    }
+
+    await page.screenshot({ path: screenshotPath.replace(/\.png$/, '-after-restart.png') });
+    // "Done" on the exercise's last step: the routine's next part (a set, a step or the next exercise) follows.
+    const progress = transcriptOf(page).getByText(/Exercise \d+ of|Step \d+ of|Set \d+ of/);
+    const shown = await progress.count();
+    await click('Done');
+    for (let waited = 0; await progress.count() <= shown; waited += 250) {
+      if (waited > 30000) {
+        throw new Error('the routine did not carry on after the host restart');
+      }
+
+      await page.waitForTimeout(250);
+    }
+
+    console.log('routine carries on after host restart');
+
+    // 6b. When the host no longer has the conversation (lost, or its tokens expired; shown here by a check the
+    //     host refuses), the page starts a new one for the same person by itself and says so; the bot offers to
+    //     carry on the routine.
+    await page.route(/\/conversations\/[^/?]+\?watermark=/, route => route.fulfill({ status: 401, body: '' }), { times: 1 });
     await page.locator('#notice').getByText(text.restarted).waitFor({ timeout: 30000 });
     await expect("I'm BackCare");
     const recovered = await kept();
     if (!recovered?.conversationId || recovered.conversationId === after.conversationId) {
-      problems.push(`no new conversation after the restart: ${JSON.stringify(recovered)}`);
+      problems.push(`no new conversation after the old one was gone: ${JSON.stringify(recovered)}`);
     }
 
-    console.log('recovered after host restart');
-    await page.screenshot({ path: screenshotPath.replace(/\.png$/, '-after-restart.png') });
+    console.log('recovered when the conversation was gone');
     await say('hi');
     await expect('Last time you stopped partway through your routine');
-    console.log('carry-on offered after restart');
+    console.log('carry-on offered in a new conversation');
 
     // 7. "delete my data" in this conversation covers the earlier one too: a new tab (same person, new
     //    conversation) is offered no routine to carry on, and starts the questions afresh.

@@ -30,8 +30,6 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
     private readonly IStatePropertyAccessor<ConversationData> _conversationData = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
     private const string StateDeletedKey = "BackCare.StateDeleted";
 
-    private static readonly JsonSerializerSettings ReplyJson = new() { NullValueHandling = NullValueHandling.Ignore };
-
     private readonly IStatePropertyAccessor<HandledActivities> _handled = conversationState.CreateProperty<HandledActivities>(nameof(HandledActivities));
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
@@ -58,7 +56,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
             logger.ActivityRepeated(turnContext.Activity.Type);
             if (turnContext.Activity.DeliveryMode == DeliveryModes.ExpectReplies && earlier.Replies is { Count: > 0 } replies)
             {
-                var again = replies.Select(r => JsonConvert.DeserializeObject<Activity>(r)!).ToArray();
+                var again = replies.Select(HandledActivities.Expand).ToArray();
                 await turnContext.SendActivitiesAsync(again, cancellationToken);
             }
 
@@ -71,7 +69,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         {
             lock (sent)
             {
-                sent.AddRange(activities.Where(a => a.Type != ActivityTypes.Typing).Select(a => JsonConvert.SerializeObject(a, ReplyJson)));
+                sent.AddRange(activities.Where(a => a.Type != ActivityTypes.Typing).Select(HandledActivities.Compact));
                 if (activities.LastOrDefault(a => a.Type == ActivityTypes.Message) is { } message)
                 {
                     // The last message of a turn is what the person answers next: only its card's buttons stay live.

@@ -1,9 +1,19 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
 namespace BackCare.Bot.Bots;
 
 /// <summary>
 /// The ids of the last activities handled in a conversation, kept in the conversation's state so that a channel's
 /// retry of an activity is not applied twice, on any instance and after a restart. Bounded: the last
 /// <see cref="MaxIds"/> ids, and the replies of only the last <see cref="MaxReplies"/> (a retry comes soon after).
+/// Small, since it is written every turn: an id is kept as a 13-character digest of itself (records written
+/// before 2026-11-26 keep the id itself, and are still found), and a reply without what the retry puts back
+/// (conversation, sender, recipient, channel, service URL, the activity it answers), compressed when it is long.
 /// </summary>
 public sealed class HandledActivities
 {
@@ -19,14 +29,18 @@ public sealed class HandledActivities
     /// <summary>The record of an activity id, or <c>null</c> when it has not been handled.</summary>
     /// <param name="activityId">The activity id.</param>
     /// <returns>The record.</returns>
-    public HandledActivity? Find(string activityId) => Items.LastOrDefault(i => string.Equals(i.Id, activityId, StringComparison.Ordinal));
+    public HandledActivity? Find(string activityId)
+    {
+        var key = Key(activityId);
+        return Items.LastOrDefault(i => string.Equals(i.Id, key, StringComparison.Ordinal) || string.Equals(i.Id, activityId, StringComparison.Ordinal));
+    }
 
     /// <summary>Records a handled activity and the replies it got (each reply as its JSON).</summary>
     /// <param name="activityId">The activity id.</param>
     /// <param name="replies">The replies.</param>
     public void Record(string activityId, List<string> replies)
     {
-        Items.Add(new HandledActivity { Id = activityId, Replies = replies });
+        Items.Add(new HandledActivity { Id = Key(activityId), Replies = replies });
         if (Items.Count > MaxIds)
         {
             Items.RemoveRange(0, Items.Count - MaxIds);
@@ -35,6 +49,90 @@ public sealed class HandledActivities
         for (var i = 0; i < Items.Count - MaxReplies; i++)
         {
             Items[i].Replies = null;
+        }
+    }
+
+    /// <summary>
+    /// A reply as it is kept: its JSON without the fields a replay takes from the retried activity (the turn
+    /// context applies the conversation reference to whatever it sends), without nulls and empty lists.
+    /// </summary>
+    /// <param name="reply">The reply.</param>
+    /// <returns>The JSON.</returns>
+    public static string Compact(Activity reply)
+    {
+        var json = JsonConvert.SerializeObject(reply, ReplyJson);
+        if (json.Length <= CompressFrom)
+        {
+            return json;
+        }
+
+        // A long reply (the advice at the end of a triage, a card) is kept compressed: it is written every turn
+        // while it is kept, and read only for a retry.
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
+        return BrotliEncoder.TryCompress(bytes, compressed, out var written, quality: 5, window: 16)
+            ? Compressed + Convert.ToBase64String(compressed, 0, written)
+            : json;
+    }
+
+    /// <summary>A kept reply, to send again.</summary>
+    /// <param name="kept">The reply as <see cref="Compact"/> kept it (or whole, as records from before 2026-11-26 keep it).</param>
+    /// <returns>The reply.</returns>
+    public static Activity Expand(string kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        if (kept.StartsWith(Compressed, StringComparison.Ordinal))
+        {
+            using var input = new MemoryStream(Convert.FromBase64String(kept[Compressed.Length..]));
+            using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+            using var reader = new StreamReader(brotli, Encoding.UTF8);
+            kept = reader.ReadToEnd();
+        }
+
+        return JsonConvert.DeserializeObject<Activity>(kept)!;
+    }
+
+    /// <summary>Replies longer than this (characters of JSON) are kept compressed.</summary>
+    private const int CompressFrom = 200;
+
+    private const string Compressed = "br:";
+
+    /// <summary>What an id is kept as: a digest, 72 bits in URL-safe base64 (a different id matching is out of reach).</summary>
+    /// <param name="activityId">The activity id (with its timestamp).</param>
+    /// <returns>The key.</returns>
+    public static string Key(string activityId)
+    {
+        ArgumentNullException.ThrowIfNull(activityId);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(activityId), digest);
+        return "#" + Convert.ToBase64String(digest[..9]).Replace('+', '-').Replace('/', '_');
+    }
+
+    private static readonly JsonSerializerSettings ReplyJson = new()
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        ContractResolver = new WithoutConversationReference(),
+    };
+
+    /// <summary>Leaves out of an activity what <c>ApplyConversationReference</c> sets again when it is sent.</summary>
+    private sealed class WithoutConversationReference : DefaultContractResolver
+    {
+        private static readonly HashSet<string> Restored = new(StringComparer.Ordinal) { "serviceUrl", "channelId", "from", "conversation", "recipient", "replyToId" };
+
+        protected override JsonProperty CreateProperty(System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            if (member.DeclaringType == typeof(Activity) && property.PropertyName is { } name && Restored.Contains(name))
+            {
+                property.ShouldSerialize = _ => false;
+            }
+            else if (member.DeclaringType == typeof(Activity) && property.PropertyName is "attachments" or "entities")
+            {
+                // An empty list says nothing: the replay sends none either way.
+                property.ShouldSerialize = activity => property.ValueProvider!.GetValue(activity) is System.Collections.ICollection { Count: > 0 };
+            }
+
+            return property;
         }
     }
 }

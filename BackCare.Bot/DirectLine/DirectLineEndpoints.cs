@@ -80,10 +80,10 @@ public static class DirectLineEndpoints
 
         var offline = app.MapGroup(Prefix).AddEndpointFilter(async (context, next) =>
             IsOffline(context.HttpContext.RequestServices) ? await next(context) : Results.NotFound());
-        offline.MapPost("/tokens/generate", GenerateToken).RequireRateLimiting(TokenRatePolicy);
-        offline.MapPost("/tokens/refresh", RefreshToken);
-        offline.MapPost("/conversations", StartConversation);
-        offline.MapGet("/conversations/{conversationId}", ReconnectConversation);
+        offline.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(TokenRatePolicy);
+        offline.MapPost("/tokens/refresh", RefreshTokenAsync);
+        offline.MapPost("/conversations", StartConversationAsync);
+        offline.MapGet("/conversations/{conversationId}", ReconnectConversationAsync);
         offline.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         offline.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         return app;
@@ -130,7 +130,7 @@ public static class DirectLineEndpoints
                 return Results.Problem("Set BackCare:DirectLine:PublicUrl to the address browsers use to reach this host.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var (conversation, token) = offline.Create(userId);
+            var (conversation, token) = await offline.CreateAsync(userId, context.RequestAborted);
             return Results.Json(new { token, conversationId = conversation.Id, expires_in = settings.TokenSeconds, domain, webSocket = false, userId, userTicket });
         }
 
@@ -160,34 +160,39 @@ public static class DirectLineEndpoints
     }
 
     /// <summary>The offline tokens/generate route: a conversation for a fresh user (this route takes no ticket).</summary>
-    private static IResult GenerateToken(OfflineDirectLine store, DirectLineUsers users)
+    private static async Task<IResult> GenerateTokenAsync(HttpContext context, OfflineDirectLine store, DirectLineUsers users)
     {
-        var (conversation, token) = store.Create(users.IdFor(null).UserId);
+        var (conversation, token) = await store.CreateAsync(users.IdFor(null).UserId, context.RequestAborted);
         return Conversation(conversation, token, StatusCodes.Status200OK);
     }
 
-    private static IResult RefreshToken(HttpContext context, OfflineDirectLine store)
+    private static async Task<IResult> RefreshTokenAsync(HttpContext context, OfflineDirectLine store)
     {
-        var (conversation, status) = store.Authorize(context.Request.Headers.Authorization);
+        var (conversation, status) = await store.AuthorizeAsync(context.Request.Headers.Authorization, null, context.RequestAborted);
         if (conversation is null)
         {
             return Results.StatusCode(status);
         }
 
-        var token = store.Refresh(conversation, OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!));
+        var token = await store.RefreshAsync(conversation, OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!));
         return Conversation(conversation, token, StatusCodes.Status200OK);
     }
 
-    private static IResult StartConversation(HttpContext context, OfflineDirectLine store)
+    private static async Task<IResult> StartConversationAsync(HttpContext context, OfflineDirectLine store)
     {
-        var (conversation, status) = store.Authorize(context.Request.Headers.Authorization);
+        var (conversation, status) = await store.AuthorizeAsync(context.Request.Headers.Authorization, null, context.RequestAborted);
         if (conversation is null)
         {
             return Results.StatusCode(status);
         }
 
         var created = !conversation.Started;
-        conversation.Started = true;
+        if (created)
+        {
+            conversation.Started = true;
+            await store.SaveAsync(conversation);
+        }
+
         return Conversation(conversation, OfflineDirectLine.TokenOf(context.Request.Headers.Authorization!), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
@@ -196,9 +201,9 @@ public static class DirectLineEndpoints
     /// watermark (a field Direct Line's clients ignore): the page compares it with its own to notice that its
     /// polling has stopped (Web Chat's polling gives up silently after a failed request) and reconnect.
     /// </summary>
-    private static IResult ReconnectConversation(HttpContext context, OfflineDirectLine store, string conversationId)
+    private static async Task<IResult> ReconnectConversationAsync(HttpContext context, OfflineDirectLine store, string conversationId)
     {
-        var (conversation, status) = store.Authorize(context.Request.Headers.Authorization, conversationId);
+        var (conversation, status) = await store.AuthorizeAsync(context.Request.Headers.Authorization, conversationId, context.RequestAborted);
         if (conversation is null)
         {
             return Results.StatusCode(status);
@@ -211,7 +216,7 @@ public static class DirectLineEndpoints
 
     private static async Task<IResult> PostActivityAsync(HttpContext context, OfflineDirectLine store, IOptions<DirectLineOptions> options, AdapterWithErrorHandler adapter, IBot bot, string conversationId)
     {
-        var (conversation, status) = store.Authorize(context.Request.Headers.Authorization, conversationId);
+        var (conversation, status) = await store.AuthorizeAsync(context.Request.Headers.Authorization, conversationId, context.RequestAborted);
         if (conversation is null)
         {
             return Results.StatusCode(status);
@@ -253,18 +258,28 @@ public static class DirectLineEndpoints
         var turn = JsonConvert.DeserializeObject<Activity>(JsonConvert.SerializeObject(activity))!;
         turn.DeliveryMode = DeliveryModes.ExpectReplies;
 
-        var replies = await RunTurnAsync(adapter, bot, turn, context.RequestAborted);
-        foreach (var reply in replies)
+        try
         {
-            reply.Conversation = new ConversationAccount { Id = conversation.Id };
-            reply.From = new ChannelAccount("backcare", "BackCare", RoleTypes.Bot);
-            reply.Recipient = activity.From;
-            reply.ReplyToId = userActivityId;
-            reply.ChannelId = Channels.Webchat;
-            reply.Timestamp = DateTimeOffset.UtcNow;
+            var replies = await RunTurnAsync(adapter, bot, turn, context.RequestAborted);
+            foreach (var reply in replies)
+            {
+                reply.Conversation = new ConversationAccount { Id = conversation.Id };
+                reply.From = new ChannelAccount("backcare", "BackCare", RoleTypes.Bot);
+                reply.Recipient = activity.From;
+                reply.ReplyToId = userActivityId;
+                reply.ChannelId = Channels.Webchat;
+                reply.Timestamp = DateTimeOffset.UtcNow;
+            }
+
+            conversation.Append(replies);
+        }
+        finally
+        {
+            // One save per message, the person's and the bot's activities together (the page already has them:
+            // polls read memory). It rewrites the conversation's record and its newest chunk only.
+            await store.SaveAsync(conversation);
         }
 
-        conversation.Append(replies);
         return Results.Json(new { id = userActivityId });
     }
 
@@ -278,7 +293,7 @@ public static class DirectLineEndpoints
     /// </summary>
     private static async Task<IResult> GetActivitiesAsync(HttpContext context, OfflineDirectLine store, IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime, string conversationId, string? watermark)
     {
-        var (conversation, status) = store.Authorize(context.Request.Headers.Authorization, conversationId);
+        var (conversation, status) = await store.AuthorizeAsync(context.Request.Headers.Authorization, conversationId, context.RequestAborted);
         if (conversation is null)
         {
             return Results.StatusCode(status);

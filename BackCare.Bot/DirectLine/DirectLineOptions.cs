@@ -33,7 +33,7 @@ public sealed class DirectLineOptions
     [Range(0, 3600, ErrorMessage = "{0} must be between {1} and {2} seconds.")]
     public int RefreshGraceSeconds { get; set; } = 60;
 
-    /// <summary>Gets or sets the most offline conversations kept in memory at once; beyond it the least recently used go first. Default 1000.</summary>
+    /// <summary>Gets or sets the most offline conversations open at once (in memory, each also kept in the store); beyond it the least recently used ends, in memory and store. Default 1000.</summary>
     [Display(Name = Section + ":" + nameof(MaxConversations))]
     [Range(1, 1_000_000, ErrorMessage = "{0} must be between {1} and {2}.")]
     public int MaxConversations { get; set; } = 1000;

@@ -1,58 +1,77 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BackCare.Bot.Hosting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace BackCare.Bot.DirectLine;
 
 /// <summary>
-/// The offline Direct Line endpoint's conversations and tokens, in memory, as Azure's service keeps them: a token
-/// opens exactly one conversation and carries its user id (a signed JWT whose <c>user</c> claim Web Chat reads);
-/// a refreshed token stays valid for a short grace period; an expired or unknown token opens nothing. At most
-/// <see cref="DirectLineOptions.MaxConversations"/> conversations are kept: expired ones go first, then the least
-/// recently used.
+/// The offline Direct Line endpoint's conversations and tokens, as Azure's service keeps them: a token opens
+/// exactly one conversation and carries its user id (a signed JWT whose <c>user</c> claim Web Chat reads); a
+/// refreshed token stays valid for a short grace period; an expired or unknown token opens nothing.
+/// Conversations and their bounded transcripts are kept in the bot's store (<see cref="IStorage"/>), so a page
+/// reconnects to the same conversation after a host restart; the tokens' signing key is kept there too, itself
+/// protected with ASP.NET Core Data Protection (whose keys, with SQLite, are in DataFolder/keys). Memory holds the
+/// conversations in use: at most <see cref="DirectLineOptions.MaxConversations"/>, beyond which the least recently
+/// used conversation ends (from memory and store); a conversation whose tokens have all expired ends too.
+/// Conversations nobody comes back to are removed by the state purge like any state (retention).
+/// One host instance only: polls wait on signals in this process.
 /// </summary>
-public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeProvider clock)
+public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeProvider clock, IStorage storage, IDataProtectionProvider protection, ILogger<OfflineDirectLine> logger) : IDisposable
 {
+    /// <summary>The store key of the tokens' signing key.</summary>
+    public const string SigningKeyKey = "directline/signing-key";
+
+    private static readonly TimeSpan SigningKeyRewrite = TimeSpan.FromDays(1);
+
     private readonly ConcurrentDictionary<string, OfflineConversation> _byId = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IssuedToken> _byToken = new(StringComparer.Ordinal);
-    private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _saving = new(StringComparer.Ordinal);
+    private readonly IDataProtector _keyProtector = protection.CreateProtector("BackCare.DirectLine.TokenSigningKey.v1");
+    private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Lock _evicting = new();
+    private byte[]? _signingKey;
+    private DateTimeOffset _signingKeyWritten;
     private long _uses;
 
     private DirectLineOptions Settings => options.Value;
 
-    /// <summary>Gets how many conversations are kept.</summary>
+    /// <summary>Gets how many conversations are in memory.</summary>
     public int Count => _byId.Count;
 
-    /// <summary>Starts a conversation for a user and issues its first token.</summary>
+    /// <summary>Starts a conversation for a user, keeps it in the store and issues its first token.</summary>
     /// <param name="userId">The user id, issued by the server (see <see cref="DirectLineUsers"/>).</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
     /// <returns>The conversation and its token.</returns>
-    public (OfflineConversation Conversation, string Token) Create(string userId)
+    public async Task<(OfflineConversation Conversation, string Token)> CreateAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
+        await SigningKeyAsync(cancellationToken);
         var conversation = new OfflineConversation(NewId(), userId, Settings.MaxActivitiesPerConversation, Settings.MaxTranscriptBytes);
-        lock (_evicting)
-        {
-            Evict(room: 1);
-            Touch(conversation);
-            _byId[conversation.Id] = conversation;
-        }
-
-        return (conversation, Issue(conversation));
+        var token = Issue(conversation);
+        await AddAsync(conversation);
+        await SaveAsync(conversation);
+        return (conversation, token);
     }
 
-    /// <summary>Whether a conversation is still kept.</summary>
+    /// <summary>Whether a conversation is in memory.</summary>
     /// <param name="conversationId">The conversation id.</param>
     /// <returns><c>true</c> when kept.</returns>
     public bool Contains(string conversationId) => _byId.ContainsKey(conversationId);
 
-    /// <summary>Adds the bot's messages to a kept conversation's transcript, as the bot's proactive messages arrive at Azure's service.</summary>
+    /// <summary>
+    /// Adds the bot's messages to a conversation in memory, as the bot's proactive messages arrive at Azure's
+    /// service, and saves them to the store (without waiting: the caller is a send in a proactive turn; a failed
+    /// save is logged and tried again with the next change).
+    /// </summary>
     /// <param name="conversationId">The conversation id.</param>
     /// <param name="activities">The bot's activities; each gets its server id.</param>
-    /// <returns><c>false</c> when the conversation is no longer kept (nothing was added).</returns>
+    /// <returns><c>false</c> when the conversation is not in memory (nothing was added).</returns>
     public bool Deliver(string conversationId, IEnumerable<Microsoft.Bot.Schema.Activity> activities)
     {
         if (!_byId.TryGetValue(conversationId, out var conversation))
@@ -61,14 +80,19 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
         }
 
         conversation.Append(activities);
+        _ = SaveAsync(conversation);
         return true;
     }
 
-    /// <summary>The conversation a bearer token opens, or why not. A use counts for least-recently-used eviction.</summary>
+    /// <summary>
+    /// The conversation a bearer token opens (from memory, or else from the store), or why not. A use counts for
+    /// least-recently-used eviction.
+    /// </summary>
     /// <param name="authorization">The Authorization header.</param>
     /// <param name="conversationId">The conversation asked for, or <c>null</c> for the token's own.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
     /// <returns>The conversation, or the HTTP status to refuse with (401 unknown or expired token; 403 another conversation).</returns>
-    public (OfflineConversation? Conversation, int Status) Authorize(string? authorization, string? conversationId = null)
+    public async Task<(OfflineConversation? Conversation, int Status)> AuthorizeAsync(string? authorization, string? conversationId, CancellationToken cancellationToken)
     {
         const string Bearer = "Bearer ";
         if (authorization is null || !authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
@@ -76,57 +100,160 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
             return (null, StatusCodes.Status401Unauthorized);
         }
 
-        var token = authorization[Bearer.Length..].Trim();
-        if (!HasValidSignature(token)
-            || !_byToken.TryGetValue(token, out var issued)
-            || issued.ValidUntil <= clock.GetUtcNow()
-            || !_byId.ContainsKey(issued.Conversation.Id))
+        var key = await SigningKeyAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        if (Read(key, authorization[Bearer.Length..].Trim()) is not { } claims || claims.Expires <= now)
         {
             return (null, StatusCodes.Status401Unauthorized);
         }
 
-        if (conversationId is not null && !string.Equals(conversationId, issued.Conversation.Id, StringComparison.Ordinal))
+        if (conversationId is not null && !string.Equals(conversationId, claims.ConversationId, StringComparison.Ordinal))
         {
             return (null, StatusCodes.Status403Forbidden);
         }
 
-        Touch(issued.Conversation);
-        return (issued.Conversation, StatusCodes.Status200OK);
+        var conversation = await FindAsync(claims.ConversationId, cancellationToken);
+        if (conversation is null
+            || !string.Equals(conversation.UserId, claims.UserId, StringComparison.Ordinal)
+            || conversation.Expires <= now
+            || !(claims.Serial == conversation.TokenSerial || (conversation.Superseded.TryGetValue(claims.Serial, out var until) && until > now)))
+        {
+            return (null, StatusCodes.Status401Unauthorized);
+        }
+
+        Touch(conversation);
+        return (conversation, StatusCodes.Status200OK);
     }
 
     /// <summary>Issues a new token for the conversation; the old one stays valid for the grace period only.</summary>
     /// <param name="conversation">The conversation.</param>
     /// <param name="oldToken">The token that asked for the refresh.</param>
     /// <returns>The new token.</returns>
-    public string Refresh(OfflineConversation conversation, string oldToken)
+    public async Task<string> RefreshAsync(OfflineConversation conversation, string oldToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var graceEnds = clock.GetUtcNow().AddSeconds(Math.Max(0, Settings.RefreshGraceSeconds));
-        if (_byToken.TryGetValue(oldToken, out var old) && old.ValidUntil > graceEnds)
+        var key = await SigningKeyAsync(CancellationToken.None);
+        var now = clock.GetUtcNow();
+        var graceEnds = now.AddSeconds(Math.Max(0, Settings.RefreshGraceSeconds));
+        string token;
+        lock (conversation)
         {
-            _byToken[oldToken] = old with { ValidUntil = graceEnds };
+            // The newest token so far, and the one that asked (if older), are superseded by the one issued here:
+            // honoured for the grace period only (never beyond their own expiry).
+            var current = conversation.TokenSerial;
+            conversation.Superseded[current] = conversation.Expires < graceEnds ? conversation.Expires : graceEnds;
+            if (Read(key, oldToken) is { } old && old.Serial != current
+                && (!conversation.Superseded.TryGetValue(old.Serial, out var already) || already > graceEnds))
+            {
+                conversation.Superseded[old.Serial] = old.Expires < graceEnds ? old.Expires : graceEnds;
+            }
+
+            foreach (var (serial, until) in conversation.Superseded)
+            {
+                if (until <= now)
+                {
+                    conversation.Superseded.TryRemove(serial, out _);
+                }
+            }
+
+            token = Issue(conversation);
         }
 
-        return Issue(conversation);
+        await SaveAsync(conversation);
+        return token;
     }
 
     /// <summary>
-    /// Empties the transcripts of every conversation of a user ("delete my data"), keeping only the activity being
-    /// answered, so the page sees its message delivered and then the bot's answer.
+    /// Saves what changed in a conversation since its last save: its record, its newest chunk, and the deletion of
+    /// chunks no longer kept. Saves of one conversation go one at a time, each taking the newest changes. A failed
+    /// save is logged (its kind only) and its changes are kept for the next one: the page carries on.
+    /// </summary>
+    /// <param name="conversation">The conversation.</param>
+    /// <returns>A task.</returns>
+    public async Task SaveAsync(OfflineConversation conversation)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var gate = _saving.GetOrAdd(conversation.Id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            if (!_byId.ContainsKey(conversation.Id))
+            {
+                return;
+            }
+
+            var (writes, deletes) = conversation.TakeChanges();
+            try
+            {
+                await storage.WriteAsync(writes);
+                if (deletes.Length > 0)
+                {
+                    await storage.DeleteAsync(deletes);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                conversation.SaveFailed(deletes);
+                logger.DirectLineSaveFailed(ex.GetType().Name);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Empties the transcripts of every conversation of a user ("delete my data"), in memory and in the store,
+    /// keeping only the activity being answered, so the page sees its message delivered and then the bot's answer.
     /// </summary>
     /// <param name="userId">The user.</param>
+    /// <param name="conversationIds">The user's conversations the bot knows of (besides those in memory).</param>
     /// <param name="keepActivityId">The server id of the activity being answered, or <c>null</c>.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
     /// <returns>How many conversations were emptied.</returns>
-    public int ForgetUser(string userId, string? keepActivityId)
+    public async Task<int> ForgetUserAsync(string userId, IEnumerable<string> conversationIds, string? keepActivityId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(conversationIds);
+        var ids = new HashSet<string>(conversationIds, StringComparer.Ordinal);
+        ids.UnionWith(_byId.Values.Where(c => string.Equals(c.UserId, userId, StringComparison.Ordinal)).Select(c => c.Id));
         var emptied = 0;
-        foreach (var conversation in _byId.Values.Where(c => string.Equals(c.UserId, userId, StringComparison.Ordinal)))
+        foreach (var id in ids)
         {
-            conversation.Clear(keepActivityId);
-            emptied++;
+            if (await FindAsync(id, cancellationToken) is { } conversation)
+            {
+                if (string.Equals(conversation.UserId, userId, StringComparison.Ordinal))
+                {
+                    conversation.Clear(keepActivityId);
+                    await SaveAsync(conversation);
+                    emptied++;
+                }
+
+                continue;
+            }
+
+            // Ended (its tokens expired) but still stored: it goes entirely.
+            var key = OfflineConversation.KeyOf(id);
+            if ((await storage.ReadAsync([key], cancellationToken)).TryGetValue(key, out var value)
+                && value is StoredConversation stored
+                && string.Equals(stored.UserId, userId, StringComparison.Ordinal))
+            {
+                await storage.DeleteAsync([key, .. OfflineConversation.ChunkKeysOf(stored)], cancellationToken);
+                emptied++;
+            }
         }
 
         return emptied;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _loading.Dispose();
+        foreach (var gate in _saving.Values)
+        {
+            gate.Dispose();
+        }
     }
 
     /// <summary>The raw token of a bearer header, for a refresh.</summary>
@@ -138,37 +265,94 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
         return authorization["Bearer ".Length..].Trim();
     }
 
+    /// <summary>A conversation from memory, or else from the store (then kept in memory); <c>null</c> when it is gone or ended.</summary>
+    private async Task<OfflineConversation?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        if (_byId.TryGetValue(conversationId, out var kept))
+        {
+            return kept;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_byId.TryGetValue(conversationId, out kept))
+            {
+                return kept;
+            }
+
+            var key = OfflineConversation.KeyOf(conversationId);
+            if (!(await storage.ReadAsync([key], cancellationToken)).TryGetValue(key, out var value)
+                || value is not StoredConversation stored
+                || !string.Equals(stored.Id, conversationId, StringComparison.Ordinal)
+                || stored.Expires <= clock.GetUtcNow())
+            {
+                return null;
+            }
+
+            var chunks = await storage.ReadAsync(OfflineConversation.ChunkKeysOf(stored), cancellationToken);
+            var conversation = OfflineConversation.Restore(stored, chunks, Settings.MaxActivitiesPerConversation, Settings.MaxTranscriptBytes);
+            await AddAsync(conversation);
+            return conversation;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>Puts a conversation in memory, first ending those beyond the cap and those whose tokens have all expired.</summary>
+    private async Task AddAsync(OfflineConversation conversation)
+    {
+        List<OfflineConversation> ended;
+        lock (_evicting)
+        {
+            ended = Evict(room: 1);
+            Touch(conversation);
+            _byId[conversation.Id] = conversation;
+        }
+
+        if (ended.Count == 0)
+        {
+            return;
+        }
+
+        var keys = ended.SelectMany(c => c.AllKeys()).ToArray();
+        try
+        {
+            await storage.DeleteAsync(keys);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Left for the retention purge; nobody can open them any more.
+            logger.DirectLineSaveFailed(ex.GetType().Name);
+        }
+    }
+
     private string Issue(OfflineConversation conversation)
     {
         var now = clock.GetUtcNow();
         var expires = now.AddSeconds(Settings.TokenSeconds);
-        var token = Sign(new
+        var serial = ++conversation.TokenSerial;
+        var token = Sign(_signingKey!, new
         {
             user = conversation.UserId,
             conv = conversation.Id,
             iat = now.ToUnixTimeSeconds(),
             exp = expires.ToUnixTimeSeconds(),
+            n = serial,
             jti = NewId(),
         });
         conversation.Expires = expires;
-        _byToken[token] = new IssuedToken(conversation, expires);
         return token;
     }
 
     private void Touch(OfflineConversation conversation) => conversation.LastUsed = Interlocked.Increment(ref _uses);
 
-    private void Evict(int room)
+    private List<OfflineConversation> Evict(int room)
     {
-        // Expired tokens first, then expired conversations, then the least recently used beyond the limit.
+        // Conversations whose tokens have all expired first, then the least recently used beyond the limit.
         var now = clock.GetUtcNow();
-        foreach (var (token, issued) in _byToken)
-        {
-            if (issued.ValidUntil <= now || !_byId.ContainsKey(issued.Conversation.Id))
-            {
-                _byToken.TryRemove(token, out _);
-            }
-        }
-
         var stale = _byId.Values.Where(c => c.Expires <= now).ToList();
         var excess = _byId.Count - stale.Count - Math.Max(1, Settings.MaxConversations) + room;
         if (excess > 0)
@@ -179,33 +363,109 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
         foreach (var conversation in stale)
         {
             _byId.TryRemove(conversation.Id, out _);
+            _saving.TryRemove(conversation.Id, out _);
+        }
+
+        return stale;
+    }
+
+    /// <summary>
+    /// The key that signs tokens: read from the store (protected by Data Protection) once, or made and stored.
+    /// Written again now and then, so the retention purge never takes it from a host that runs for months.
+    /// </summary>
+    private async Task<byte[]> SigningKeyAsync(CancellationToken cancellationToken)
+    {
+        if (_signingKey is { } known && clock.GetUtcNow() - _signingKeyWritten < SigningKeyRewrite)
+        {
+            return known;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_signingKey is null)
+            {
+                var stored = await storage.ReadAsync([SigningKeyKey], cancellationToken);
+                if (stored.TryGetValue(SigningKeyKey, out var value) && value is StoredSigningKey { Protected.Length: > 0 } saved)
+                {
+                    try
+                    {
+                        _signingKey = _keyProtector.Unprotect(Convert.FromBase64String(saved.Protected));
+                    }
+                    catch (Exception ex) when (ex is CryptographicException or FormatException)
+                    {
+                        // Data Protection's keys are gone: earlier tokens cannot be honoured; a new key from now on.
+                        logger.DirectLineSigningKeyReplaced(ex.GetType().Name);
+                    }
+                }
+
+                _signingKey ??= RandomNumberGenerator.GetBytes(32);
+            }
+
+            if (clock.GetUtcNow() - _signingKeyWritten >= SigningKeyRewrite)
+            {
+                await storage.WriteAsync(new Dictionary<string, object> { [SigningKeyKey] = new StoredSigningKey { Protected = Convert.ToBase64String(_keyProtector.Protect(_signingKey)) } }, cancellationToken);
+                _signingKeyWritten = clock.GetUtcNow();
+            }
+
+            return _signingKey;
+        }
+        finally
+        {
+            _loading.Release();
         }
     }
 
-    private string Sign(object payload)
+    private static string Sign(byte[] key, object payload)
     {
         var header = Base64Url("""{"alg":"HS256","typ":"JWT"}"""u8.ToArray());
         var body = Base64Url(Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(payload)));
-        var signature = Base64Url(HMACSHA256.HashData(_signingKey, Encoding.ASCII.GetBytes($"{header}.{body}")));
+        var signature = Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{header}.{body}")));
         return $"{header}.{body}.{signature}";
     }
 
-    private bool HasValidSignature(string token)
+    /// <summary>The claims of a token this host signed, or <c>null</c> for anything else.</summary>
+    private static TokenClaims? Read(byte[] key, string token)
     {
         var lastDot = token.LastIndexOf('.');
         if (lastDot <= 0 || token.Length > 2048)
         {
-            return false;
+            return null;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Base64Url(HMACSHA256.HashData(_signingKey, Encoding.ASCII.GetBytes(token[..lastDot]))));
+        var expected = Encoding.ASCII.GetBytes(Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(token[..lastDot]))));
         var given = Encoding.ASCII.GetBytes(token[(lastDot + 1)..]);
-        return CryptographicOperations.FixedTimeEquals(expected, given);
+        if (!CryptographicOperations.FixedTimeEquals(expected, given))
+        {
+            return null;
+        }
+
+        try
+        {
+            var body = token[..lastDot].Split('.')[1].Replace('-', '+').Replace('_', '/');
+            body = body.PadRight(body.Length + ((4 - (body.Length % 4)) % 4), '=');
+            var claims = JObject.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(body)));
+            return claims["user"]?.Type == JTokenType.String && claims["conv"]?.Type == JTokenType.String
+                && claims["exp"]?.Type == JTokenType.Integer && claims["n"]?.Type == JTokenType.Integer
+                ? new TokenClaims((string)claims["user"]!, (string)claims["conv"]!, DateTimeOffset.FromUnixTimeSeconds((long)claims["exp"]!), (int)claims["n"]!)
+                : null;
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or IndexOutOfRangeException or OverflowException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    private sealed record IssuedToken(OfflineConversation Conversation, DateTimeOffset ValidUntil);
+    private sealed record TokenClaims(string UserId, string ConversationId, DateTimeOffset Expires, int Serial);
+}
+
+/// <summary>The offline Direct Line tokens' signing key, as kept in the store: protected by ASP.NET Core Data Protection.</summary>
+public sealed class StoredSigningKey
+{
+    /// <summary>Gets or sets the protected key, Base64.</summary>
+    public string Protected { get; set; } = string.Empty;
 }

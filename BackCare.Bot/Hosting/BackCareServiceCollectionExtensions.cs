@@ -31,7 +31,8 @@ public static class BackCareServiceCollectionExtensions
         services.AddHttpClient();
 
         // The Bot Framework: authentication from configuration (empty app id = local mode), and the adapter.
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // The connector and user-token clients are built when a turn uses them (see OnDemandClientsAuthentication).
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new OnDemandClientsAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp)));
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<RejectedTokenLog>();

@@ -48,6 +48,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "The {Which} state could not be read ({Reason}); it was reset.")]
     public static partial void StateUnreadable(this ILogger logger, string which, string? reason);
 
+    [LoggerMessage(EventId = 60, Level = LogLevel.Warning, Message = "An offline Direct Line conversation could not be saved to the store ({ExceptionType}); it is tried again with the next change.")]
+    public static partial void DirectLineSaveFailed(this ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 61, Level = LogLevel.Warning, Message = "The offline Direct Line signing key in the store could not be read ({ExceptionType}); a new key is used, so earlier tokens are refused.")]
+    public static partial void DirectLineSigningKeyReplaced(this ILogger logger, string exceptionType);
+
     [LoggerMessage(EventId = 47, Level = LogLevel.Warning, Message = "The progress chart could not be drawn ({ExceptionType}); the progress was sent in words only.")]
     public static partial void ChartFailed(this ILogger logger, string? exceptionType);
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "A routine timer of {Seconds} seconds started.")]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -37,29 +38,47 @@ public static class RequestBody
             limit.MaxRequestBodySize = maxBytes + 1L;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        // One buffer, sized from Content-Length when the client sends it, else grown from the pool: no chunk
+        // buffer and no copy per request. Only the exact bytes are returned.
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and var length ? (int)length + 1 : 4096);
+        var filled = 0;
         try
         {
             while (true)
             {
-                var read = await request.Body.ReadAsync(chunk, context.RequestAborted);
-                if (read == 0)
+                if (filled == buffer.Length)
                 {
-                    return buffer.ToArray();
+                    if (filled > maxBytes)
+                    {
+                        return null;
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxBytes + 1));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
                 }
 
-                if (buffer.Length + read > maxBytes)
+                var read = await request.Body.ReadAsync(buffer.AsMemory(filled), context.RequestAborted);
+                if (read == 0)
+                {
+                    return buffer.AsSpan(0, filled).ToArray();
+                }
+
+                filled += read;
+                if (filled > maxBytes)
                 {
                     return null;
                 }
-
-                buffer.Write(chunk, 0, read);
             }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace BackCare.Bot.Storage;
 /// Everything kept about a person, so that "delete my data" can remove all of it: an index from each user to
 /// their conversations (kept in the store, next to the user's state), and the erasure itself, which removes the
 /// state of every conversation in the index, the user's state, the index, the conversations' turn-lock blobs and
-/// the offline Direct Line transcripts, and the person's daily reminder (its document and its line in the schedule's
+/// the offline Direct Line transcripts (in memory and in the store), and the person's daily reminder (its document and its line in the schedule's
 /// index). The stores overwrite what they delete (see <see cref="SqliteStorage"/>).
 /// </summary>
 public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDirectLine directLine, ReminderSchedule reminders, ILogger<PersonalData> logger)
@@ -125,7 +125,9 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
             await turnLock.ForgetAsync(SerializedTurnsMiddleware.KeyFor(channel, conversation), cancellationToken).ConfigureAwait(false);
         }
 
-        var transcripts = channel == Channels.Webchat && !string.IsNullOrEmpty(userId) ? directLine.ForgetUser(userId, activity.Id) : 0;
+        var transcripts = channel == Channels.Webchat && !string.IsNullOrEmpty(userId)
+            ? await directLine.ForgetUserAsync(userId, conversations, activity.Id, cancellationToken).ConfigureAwait(false)
+            : 0;
         logger.PersonalDataDeleted(conversations.Count, transcripts);
     }
 }

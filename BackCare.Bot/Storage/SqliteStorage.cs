@@ -8,7 +8,7 @@ namespace BackCare.Bot.Storage;
 /// type names (see <see cref="StateJson"/>); an <see cref="IStoreItem"/> written with a stale ETag is refused,
 /// and "*" (or no ETag) overwrites. Deleted rows are overwritten (<c>secure_delete</c>), and after a deletion
 /// the write-ahead log is checkpointed and truncated, so deleted answers stay neither in free pages nor in the WAL.
-/// Access pattern: pooled connections; writes from this process go one at a time through an async gate (SQLite
+/// Access pattern: pooled connections, each set up once (busy timeout, secure_delete, synchronous); writes from this process go one at a time through an async gate (SQLite
 /// has one writer at a time anyway: waiting here costs nothing, where its busy handler sleeps and retries), with
 /// the JSON written before the gate; WAL with synchronous=NORMAL, so a commit survives the process crashing or
 /// restarting (only a power cut or an OS crash can lose the last commits), without an fsync per turn.
@@ -236,9 +236,19 @@ public sealed class SqliteStorage : IStorage, IStatePurge, IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL;";
-        pragma.ExecuteNonQuery();
+
+        // The pool hands back the same native connection again and again: its settings are made once, when it is new.
+        if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
+        {
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL;";
+            pragma.ExecuteNonQuery();
+            Configured.AddOrUpdate(handle, Configured);
+        }
+
         return connection;
     }
+
+    /// <summary>The native connections whose settings are made (forgotten with them).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
 }

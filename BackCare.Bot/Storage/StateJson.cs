@@ -16,6 +16,11 @@ namespace BackCare.Bot.Storage;
 /// still read. Rule: never rename or remove an enum member that may be in stored state; add new ones anywhere.
 /// An enum kept in an <see cref="object"/> slot (waterfall values, options) comes back as its name, a string:
 /// read it with <c>StateValues.As&lt;T&gt;</c>, which parses names and numbers alike.
+/// A property whose value is what a new instance of its type has (null, false, 0, the same string) is left out,
+/// so it reads back the same: a prompt activity's empty fields, an unanswered question, a record without
+/// replies. This roughly halves a conversation's state; state written in full is read as before. The dictionaries of state
+/// properties and dialog values are named <c>Dictionary&lt;string;object&gt;</c>, not by their 135-character
+/// assembly-qualified name (still read).
 /// </summary>
 public static class StateJson
 {
@@ -24,6 +29,7 @@ public static class StateJson
     {
         TypeNameHandling = TypeNameHandling.Auto,
         SerializationBinder = new AllowedTypesBinder(),
+        ContractResolver = new DefaultsLeftOutResolver(),
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         MaxDepth = 128,
         Converters = [new StringEnumConverter { AllowIntegerValues = true }],
@@ -39,6 +45,75 @@ public static class StateJson
     /// <returns>The object.</returns>
     public static object? Deserialize(string json) => JsonConvert.DeserializeObject(json, Settings);
 
+    /// <summary>Leaves out properties whose value is the one a new instance of the type has (null or an immutable value).</summary>
+    private sealed class DefaultsLeftOutResolver : DefaultContractResolver
+    {
+        protected override IList<JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization)
+        {
+            var properties = base.CreateProperties(type, memberSerialization);
+            if (Fresh(type) is not { } fresh)
+            {
+                return properties;
+            }
+
+            foreach (var property in properties)
+            {
+                if (!property.Readable || property.ValueProvider is not { } value || property.PropertyType is not { } propertyType || !FreshValue(value, fresh, out var freshValue))
+                {
+                    continue;
+                }
+
+                if (freshValue is null)
+                {
+                    // Reference types and nullables: null is what a new instance has.
+                    property.NullValueHandling ??= NullValueHandling.Ignore;
+                }
+                else if ((propertyType.IsValueType || propertyType == typeof(string)) && property.DefaultValueHandling is null)
+                {
+                    // Immutable values (false, 0, an enum's first member, a fixed string): left out when unchanged.
+                    property.DefaultValue = freshValue;
+                    property.DefaultValueHandling = DefaultValueHandling.Ignore;
+                }
+            }
+
+            return properties;
+        }
+
+        private static bool FreshValue(IValueProvider value, object fresh, out object? freshValue)
+        {
+            try
+            {
+                freshValue = value.GetValue(fresh);
+                return true;
+            }
+            catch (JsonSerializationException)
+            {
+                // A getter that throws on a new instance: keep writing the property as it is.
+                freshValue = null;
+                return false;
+            }
+        }
+
+        /// <summary>A new instance, as the reader would create it: only through a public parameterless constructor.</summary>
+        private static object? Fresh(Type type)
+        {
+            if (type.IsAbstract || type.IsInterface || type.GetConstructor(Type.EmptyTypes) is null
+                || type.GetConstructors(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance).Any(c => c.IsDefined(typeof(JsonConstructorAttribute), inherit: false)))
+            {
+                return null;
+            }
+
+            try
+            {
+                return Activator.CreateInstance(type);
+            }
+            catch (Exception ex) when (ex is System.Reflection.TargetInvocationException or MemberAccessException or NotSupportedException or ArgumentException)
+            {
+                return null;
+            }
+        }
+    }
+
     private sealed class AllowedTypesBinder : DefaultSerializationBinder
     {
         private static readonly string[] AllowedAssemblyPrefixes =
@@ -46,8 +121,31 @@ public static class StateJson
 
         private static readonly ConcurrentDictionary<Type, bool> Checked = new();
 
+        /// <summary>
+        /// The name written for the dictionaries that hold every state property and every dialog's values: the
+        /// assembly-qualified name is 135 characters, written several times per conversation. Both are read.
+        /// </summary>
+        private const string StateDictionary = "Dictionary<string;object>";
+
+        public override void BindToName(Type serializedType, out string? assemblyName, out string? typeName)
+        {
+            if (serializedType == typeof(Dictionary<string, object>))
+            {
+                assemblyName = null;
+                typeName = StateDictionary;
+                return;
+            }
+
+            base.BindToName(serializedType, out assemblyName, out typeName);
+        }
+
         public override Type BindToType(string? assemblyName, string typeName)
         {
+            if (assemblyName is null && typeName == StateDictionary)
+            {
+                return typeof(Dictionary<string, object>);
+            }
+
             var type = base.BindToType(assemblyName, typeName);
             if (!Checked.GetOrAdd(type, IsAllowed))
             {

@@ -264,6 +264,9 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // No file watchers for configuration: the hosts never reload it, and on a shared machine the user's
+        // inotify instances can run out, which would stop a host at start.
+        start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
         if (string.Equals(Path.GetFileNameWithoutExtension(self), "dotnet", StringComparison.Ordinal))
         {
             start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);

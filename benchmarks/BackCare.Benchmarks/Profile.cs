@@ -18,7 +18,10 @@ namespace BackCare.Benchmarks;
 /// the whole turn through the adapter, then each phase on its own with the same inputs: the language layer
 /// (what the bot, the interruption check and the prompt call for that message), reading the request body,
 /// writing the response, and serialising the conversation's state.
-/// usage: dotnet run -c Release --project benchmarks/BackCare.Benchmarks -- profile [--triages 60] [--store Memory|Sqlite]
+/// With <c>--allocations</c> it also lists what types the turns allocate, from the runtime's allocation sampling
+/// (an event about every 100 KB allocated, naming the type that crossed the line).
+/// With <c>--state</c> it prints the stored state of the last conversation, as the store writes it.
+/// usage: dotnet run -c Release --project benchmarks/BackCare.Benchmarks -- profile [--triages 60] [--store Memory|Sqlite] [--allocations]
 /// </summary>
 internal static class Profile
 {
@@ -27,7 +30,7 @@ internal static class Profile
     /// <summary>Whether the turn being run is measured (the storage decorator adds to the phases only then).</summary>
     public static bool InTurn { get; private set; }
 
-    public static async Task<int> RunAsync(int triages, string store)
+    public static async Task<int> RunAsync(int triages, string store, bool allocations, bool showState)
     {
         var dataFolder = Directory.CreateTempSubdirectory("backcare-profile-").FullName;
         var app = BackCareApp.Build(
@@ -51,7 +54,9 @@ internal static class Profile
         var script = TriageScript.Load(Paths.TriageContent);
 
         var phases = Phases;
+        using var sampler = allocations ? new AllocationSampler() : null;
         var turns = 0;
+        List<string>? lastState = null;
         var warm = Math.Max(3, triages / 10);
         for (var t = 0; t < triages + warm; t++)
         {
@@ -74,8 +79,10 @@ internal static class Profile
                 var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var started = Stopwatch.GetTimestamp();
                 InTurn = measured;
+                sampler?.Measure(measured);
                 var response = await adapter.ProcessInHostAsync(activity!, bot.OnTurnAsync, CancellationToken.None);
                 InTurn = false;
+                sampler?.Measure(false);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
                 if (measured)
@@ -96,6 +103,7 @@ internal static class Profile
                     : string.Join("\n", (a.Attachments ?? []).Select(c => Newtonsoft.Json.Linq.JToken.FromObject(c.Content)).SelectMany(c => c.SelectTokens("..[?(@.type == 'TextBlock')].text")).Select(t => (string?)t))));
                 if (reply.Contains(script.SelfCareHeadline, StringComparison.Ordinal))
                 {
+                    lastState = json;
                     break;
                 }
 
@@ -116,6 +124,12 @@ internal static class Profile
         }
 
         Console.WriteLine("  (language rows are the same calls the turn makes, timed again on their own: they are part of TURN, not added to it)");
+        sampler?.Print(turns);
+        if (showState && lastState is not null)
+        {
+            Console.WriteLine("The state of the last conversation at the end of its triage (conversation, then user):");
+            lastState.ForEach(Console.WriteLine);
+        }
         await app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(dataFolder, recursive: true);
@@ -187,5 +201,56 @@ internal sealed class TimedStorage(IStorage inner, Dictionary<string, (double Ms
         }
 
         return result;
+    }
+}
+
+/// <summary>
+/// The runtime's allocation sampling (GCAllocationTick: about one event per 100 KB allocated, naming the type
+/// that crossed the line), counted by type while a measured turn runs: where the bytes of a turn go.
+/// </summary>
+internal sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
+{
+    private readonly Dictionary<string, (int Samples, long Bytes)> _types = new(StringComparer.Ordinal);
+    private volatile bool _measuring;
+
+    public void Measure(bool on) => _measuring = on;
+
+    public void Print(int turns)
+    {
+        lock (_types)
+        {
+            var total = _types.Values.Sum(t => t.Bytes);
+            Console.WriteLine($"Allocation samples by type ({_types.Values.Sum(t => t.Samples)} samples, about {total / 1024.0 / Math.Max(1, turns):F0} KiB per turn):");
+            foreach (var (type, (samples, bytes)) in _types.OrderByDescending(t => t.Value.Bytes).Take(30))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {100.0 * bytes / total,5:F1}%  {samples,6}  {type}"));
+            }
+        }
+    }
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+    {
+        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+        }
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData)
+    {
+        if (!_measuring || eventData.EventName is not { } name || !name.StartsWith("GCAllocationTick", StringComparison.Ordinal) || eventData.Payload is null)
+        {
+            return;
+        }
+
+        var at = eventData.PayloadNames!.IndexOf("TypeName");
+        var amountAt = eventData.PayloadNames.IndexOf("AllocationAmount64");
+        var type = at >= 0 ? eventData.Payload[at] as string ?? "?" : "?";
+        var bytes = amountAt >= 0 ? Convert.ToInt64(eventData.Payload[amountAt], CultureInfo.InvariantCulture) : 100_000;
+        lock (_types)
+        {
+            _types.TryGetValue(type, out var sum);
+            _types[type] = (sum.Samples + 1, sum.Bytes + bytes);
+        }
     }
 }

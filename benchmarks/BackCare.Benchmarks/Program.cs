@@ -8,7 +8,7 @@
 // usage: dotnet run -c Release --project benchmarks/BackCare.Benchmarks --
 //            [--conversations 32] [--triages 4] [--warmup 1] [--stores Sqlite,Memory]
 // (the host side is the same program: `host <backcare|floor> <store> <url> <data folder>`; `profile` splits a
-// turn into phases, see Profile.cs)
+// turn into phases, see Profile.cs; `startup` times the start-up pieces, see StartupProfile.cs)
 using System.Globalization;
 using BackCare.Benchmarks;
 
@@ -17,9 +17,14 @@ if (args is ["host", var hostBot, var hostStore, var hostUrl, var hostFolder])
     return await BenchHost.RunAsync(hostBot, hostStore, hostUrl, hostFolder);
 }
 
+if (args is ["startup", ..])
+{
+    return StartupProfile.Run();
+}
+
 if (args is ["profile", ..])
 {
-    return await Profile.RunAsync(Option("--triages", 60), OptionText("--store", "Memory"));
+    return await Profile.RunAsync(Option("--triages", 60), OptionText("--store", "Memory"), args.Contains("--allocations"), args.Contains("--state"));
 }
 
 var conversations = Option("--conversations", 32);
