@@ -48,10 +48,10 @@ public class TeamsActivityTests
     {
         await using var host = await RunningHost.StartAsync();
         var conversation = Guid.NewGuid().ToString("N");
-        await host.ExpectRepliesAsync(Mentioned("hi", conversation));
+        await host.ExpectRepliesAsync(Mentioned("hi", conversation, "personal"));
 
-        var replies = await host.ExpectRepliesAsync(Mentioned("none of these", conversation));
-        var next = await host.ExpectRepliesAsync(Mentioned("help", conversation));
+        var replies = await host.ExpectRepliesAsync(Mentioned("none of these", conversation, "personal"));
+        var next = await host.ExpectRepliesAsync(Mentioned("help", conversation, "personal"));
 
         Assert.Contains("How old are you", string.Join("\n", replies.Select(r => (string?)r["text"])));
         Assert.Contains("I only need a range", string.Join("\n", next.Select(r => (string?)r["text"])));
@@ -70,7 +70,8 @@ public class TeamsActivityTests
         var messages = teams.Replies.Where(a => (string?)a["type"] == "message").ToList();
         Assert.Contains(messages, m => Text(m).Contains("Exercise 1 of", StringComparison.Ordinal));
         Assert.All(messages, m => Assert.True(((JArray?)m["suggestedActions"]?["actions"])?.Count is null or <= 3, m.ToString()));
-        Assert.Contains(messages, m => (string?)(m["attachments"] as JArray)?.FirstOrDefault()?["contentType"] == "application/vnd.microsoft.card.hero");
+        Assert.Contains(messages, m => SentCards.Adaptive(m) is not null);
+        Assert.DoesNotContain(messages, m => (m["attachments"] as JArray)?.Any(a => (string?)a["contentType"] == "application/vnd.microsoft.card.hero") == true);
         foreach (var text in messages.Select(Text))
         {
             Assert.DoesNotMatch(@"(?m)^\s*#|\|.*\|", text);
@@ -78,6 +79,57 @@ public class TeamsActivityTests
     }
 
     private static string Text(JObject message) => HttpConversation.TextOf(message);
+
+    [Fact]
+    public async Task The_step_card_shown_again_after_help_is_the_same_card_with_no_type_names_in_it()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var teams = new HttpConversation(host, Guid.NewGuid().ToString("N"), shape: a => FromTeams(a.Also(x => x["channelId"] = "msteams")));
+        await teams.RunTriageToSelfCareAsync();
+        await teams.SayAsync("yes");
+        await teams.SayAsync("yes, let's start");
+        await teams.SayAsync("done");
+        var before = teams.Replies.Count;
+        var step = SentCards.Adaptive(teams.Replies[^1])!;
+
+        await teams.SayAsync("help");
+
+        var again = teams.Replies.Skip(before).ToList();
+        Assert.Equal(2, again.Count);
+        Assert.Contains("We're in your routine", Text(again[0]));
+        Assert.Equal(step.ToString(), SentCards.Adaptive(again[1])!.ToString());
+        Assert.All(teams.Replies, r => Assert.DoesNotContain("$type", r.ToString(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("groupChat")]
+    [InlineData("channel")]
+    public async Task In_a_group_chat_or_channel_the_bot_invites_people_to_a_private_chat_and_asks_no_health_question(string conversationType)
+    {
+        await using var host = await RunningHost.StartAsync();
+        var conversation = Guid.NewGuid().ToString("N");
+        var added = FromTeams(Activities.ConversationStarted(conversation, "https://smba.trafficmanager.net/amer/", "msteams"), conversationType);
+        added["membersAdded"] = new JArray(new JObject { ["id"] = "backcare-bot", ["name"] = "BackCare" });
+
+        var replies = new List<JObject>();
+        replies.AddRange(await host.ExpectRepliesAsync(added));
+        foreach (var said in new[] { "hi", "Start the check", "none of these", "34", "help", "start over" })
+        {
+            replies.AddRange(await host.ExpectRepliesAsync(Mentioned(said, conversation, conversationType)));
+        }
+
+        var content = BackCare.Bot.Triage.TriageContent.Load(Path.Combine(SolutionPaths.BotProject, "Triage", "triage-content.json"));
+        var messages = replies.Where(r => (string?)r["type"] == "message").ToList();
+        Assert.Equal(7, messages.Count);
+        Assert.All(messages, m =>
+        {
+            var text = Text(m);
+            Assert.Equal(Language.Text["groupIntro"], text);
+            Assert.Null(m["suggestedActions"]);
+            Assert.Null(SentCards.Adaptive(m));
+            Assert.DoesNotContain(content.Questions.Values, q => text.Contains(q.Text, StringComparison.Ordinal));
+        });
+    }
 
     [Fact]
     public async Task The_bot_sends_typing_before_a_slow_reply()

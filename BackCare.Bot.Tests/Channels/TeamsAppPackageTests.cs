@@ -64,13 +64,26 @@ public class TeamsAppPackageTests
         Assert.All(pixels.Where(p => p.A > 0), p => Assert.Equal((255, 255, 255), (p.R, p.G, p.B)));
     }
 
+    private static readonly string[] RealUrls = ["-p:TeamsPrivacyUrl=https://backcare.contoso.com/privacy", "-p:TeamsTermsUrl=https://backcare.contoso.com/terms", "-p:TeamsWebsiteUrl=https://backcare.contoso.com"];
+
     [Fact]
-    public async Task The_package_build_zips_the_manifest_with_the_bot_id_and_both_icons_at_the_root()
+    public async Task The_manifest_allows_only_the_personal_scope()
+    {
+        var manifest = JObject.Parse(await File.ReadAllTextAsync(Path.Combine(AppFolder, "manifest.json")));
+        var bot = manifest["bots"]![0]!;
+
+        Assert.Equal(["personal"], bot["scopes"]!.Select(s => (string)s!));
+        Assert.All((JArray)bot["commandLists"]!, l => Assert.Equal(["personal"], l["scopes"]!.Select(s => (string)s!)));
+    }
+
+    [Fact]
+    public async Task The_package_build_zips_the_manifest_with_the_bot_id_the_app_id_the_real_urls_and_both_icons_at_the_root()
     {
         var zip = Path.Combine(Path.GetTempPath(), $"teams-{Guid.NewGuid():N}.zip");
-        var appId = "11111111-2222-3333-4444-555555555555";
+        var botId = "11111111-2222-3333-4444-555555555555";
+        var appId = "99999999-8888-4777-8666-555555555555";
 
-        var build = await ExternalProcess.RunAsync("dotnet", ["msbuild", "BackCare.Bot/BackCare.Bot.csproj", "-t:TeamsPackage", $"-p:TeamsAppId={appId}", $"-p:TeamsPackageOutput={zip}", "-nologo"], timeout: TimeSpan.FromMinutes(3));
+        var build = await ExternalProcess.RunAsync("dotnet", ["msbuild", "BackCare.Bot/BackCare.Bot.csproj", "-t:TeamsPackage", $"-p:BotAppId={botId}", $"-p:TeamsManifestId={appId}", .. RealUrls, $"-p:TeamsPackageOutput={zip}", "-nologo"], timeout: TimeSpan.FromMinutes(3));
         Assert.True(build.ExitCode == 0, build.All);
 
         using var archive = ZipFile.OpenRead(zip);
@@ -78,8 +91,35 @@ public class TeamsAppPackageTests
         var extracted = Path.Combine(Path.GetTempPath(), $"teams-{Guid.NewGuid():N}");
         archive.ExtractToDirectory(extracted);
         var manifest = JObject.Parse(await File.ReadAllTextAsync(Path.Combine(extracted, "manifest.json")));
-        Assert.Equal(appId, (string?)manifest["bots"]![0]!["botId"]);
+        Assert.Equal(botId, (string?)manifest["bots"]![0]!["botId"]);
+        Assert.Equal(appId, (string?)manifest["id"]);
+        Assert.Equal("https://backcare.contoso.com/privacy", (string?)manifest["developer"]!["privacyUrl"]);
+        Assert.Equal("https://backcare.contoso.com/terms", (string?)manifest["developer"]!["termsOfUseUrl"]);
+        Assert.Equal("https://backcare.contoso.com", (string?)manifest["developer"]!["websiteUrl"]);
+        Assert.DoesNotContain("example.org", manifest.ToString());
         var validation = await ExternalProcess.RunAsync("node", [Validator, Path.Combine(extracted, "manifest.json")]);
         Assert.True(validation.ExitCode == 0, validation.All);
+    }
+
+    public static TheoryData<string, string[]> RefusedPackages => new()
+    {
+        { "TeamsPrivacyUrl", ["-p:BotAppId=11111111-2222-3333-4444-555555555555", "-p:TeamsPrivacyUrl=https://backcare.example.org/privacy", "-p:TeamsTermsUrl=https://backcare.contoso.com/terms", "-p:TeamsWebsiteUrl=https://backcare.contoso.com"] },
+        { "TeamsTermsUrl", ["-p:BotAppId=11111111-2222-3333-4444-555555555555", "-p:TeamsPrivacyUrl=https://backcare.contoso.com/privacy", "-p:TeamsWebsiteUrl=https://backcare.contoso.com"] },
+        { "TeamsWebsiteUrl", ["-p:BotAppId=11111111-2222-3333-4444-555555555555", "-p:TeamsPrivacyUrl=https://backcare.contoso.com/privacy", "-p:TeamsTermsUrl=https://backcare.contoso.com/terms", "-p:TeamsWebsiteUrl=http://backcare.contoso.com"] },
+        { "TeamsAppId is no longer read", ["-p:TeamsAppId=11111111-2222-3333-4444-555555555555", .. RealUrls] },
+        { "BotAppId", [.. RealUrls] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedPackages))]
+    public async Task The_package_build_refuses_placeholder_or_missing_urls_and_a_missing_bot_id(string named, string[] properties)
+    {
+        var zip = Path.Combine(Path.GetTempPath(), $"teams-{Guid.NewGuid():N}.zip");
+
+        var build = await ExternalProcess.RunAsync("dotnet", ["msbuild", "BackCare.Bot/BackCare.Bot.csproj", "-t:TeamsPackage", .. properties, $"-p:TeamsPackageOutput={zip}", "-nologo"], timeout: TimeSpan.FromMinutes(3));
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains(named, build.All);
+        Assert.False(File.Exists(zip));
     }
 }

@@ -66,6 +66,7 @@ public class WebChatBrowserTests(ITestOutputHelper output)
                 "same conversation and transcript after reload", "routine carries on after reload", "polling recovers after a network blip",
                 "same conversation and transcript after host restart", "routine carries on after host restart",
                 "recovered when the conversation was gone", "carry-on offered in a new conversation", "delete my data covers every load",
+                "emergency card calls tel:911",
                 "same user across 3 loads",
             })
             {

@@ -32,7 +32,7 @@ public partial class PseudoLocaleTests
         await sut.SayAsync("yes");
         await sut.SayAsync("no");
         await sut.SayAsync("yes");
-        for (var turn = 0; turn < 60 && !sut.Transcript[^1].Text!.Contains("10", StringComparison.Ordinal); turn++)
+        for (var turn = 0; turn < 60 && !(SentCards.TextOf(sut.Transcript[^1]) ?? string.Empty).Contains("10", StringComparison.Ordinal); turn++)
         {
             await sut.SayAsync("done");
         }
@@ -64,18 +64,27 @@ public partial class PseudoLocaleTests
             yield return action.Title;
         }
 
-        foreach (var attachment in activity.Attachments ?? [])
+        if (!string.IsNullOrEmpty(activity.Summary))
         {
-            if (Cards.Hero(new Activity { Attachments = [attachment] }) is { } hero)
+            yield return Opening(activity.Summary);
+        }
+
+        if (SentCards.Adaptive(activity) is { } card)
+        {
+            // A card's text is split into paragraphs (one text block each): read it whole, as the markers span them.
+            yield return SentCards.Text(card);
+            foreach (var token in card.SelectTokens("$..title").Concat(card.SelectTokens("$..label")).Concat(card.SelectTokens("$..altText")).Concat(card.SelectTokens("$..displayText")))
             {
-                yield return hero.Text ?? string.Empty;
-                foreach (var button in hero.Buttons ?? [])
-                {
-                    yield return button.Title;
-                }
+                yield return (string?)token ?? string.Empty;
             }
+
+            yield return Opening((string?)card["fallbackText"] ?? string.Empty);
         }
     }
+
+    /// <summary>A summary is the opening line of a marked text: close the mark it opens.</summary>
+    private static string Opening(string summary)
+        => summary.Count(c => c == '⟦') > summary.Count(c => c == '⟧') ? summary + new string('⟧', summary.Count(c => c == '⟦') - summary.Count(c => c == '⟧')) : summary;
 
     /// <summary>The text with every marked piece (innermost first) removed.</summary>
     private static string Unmarked(string text)
@@ -128,6 +137,21 @@ public partial class PseudoLocaleTests
         }
 
         File.WriteAllText(Path.Combine(folder, "exercises.json"), exercises.ToJsonString());
+
+        // The pictures' alt texts are read too (by screen readers): marked, the files left as they are.
+        var pictures = JsonNode.Parse(File.ReadAllText(Path.Combine(SolutionPaths.BotProject, "Exercises", "illustrations.json")))!;
+        foreach (var (_, entry) in pictures["exercises"]!.AsObject())
+        {
+            foreach (var picture in new[] { entry!["setup"], entry["easier"], entry["harder"] }.Concat(entry["steps"]!.AsArray()))
+            {
+                if (picture is JsonObject obj)
+                {
+                    obj["alt"] = Mark((string)obj["alt"]!);
+                }
+            }
+        }
+
+        File.WriteAllText(Path.Combine(folder, "illustrations.json"), pictures.ToJsonString());
         return folder;
     }
 

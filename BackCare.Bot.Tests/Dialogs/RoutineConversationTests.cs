@@ -247,7 +247,7 @@ public class RoutineConversationTests
     }
 
     [Fact]
-    public async Task Each_step_offers_its_commands_as_buttons_and_in_teams_as_a_card()
+    public async Task Each_step_is_the_same_card_in_every_channel_with_its_commands_stop_kept_and_it_hurts_destructive()
     {
         var web = await AtFirstExerciseAsync();
         var webStep = (await web.SayAsync("done"))[^1];
@@ -258,12 +258,19 @@ public class RoutineConversationTests
         await teams.SayAsync("yes, let's start");
         var teamsStep = (await teams.SayAsync("done"))[^1];
 
-        Assert.Equal(RoutineDialog.StepButtons.Select(b => Language.Text[b]), webStep.SuggestedActions.Actions.Select(a => a.Title));
-        Assert.Null(teamsStep.SuggestedActions);
-        Assert.Single(teamsStep.Attachments);
-        var card = Cards.Hero(teamsStep)!;
-        Assert.Equal(RoutineDialog.StepButtons.Select(b => Language.Text[b]), card.Buttons.Select(b => b.Title));
-        Assert.Contains("Step 1 of 2", card.Text);
+        foreach (var step in new[] { webStep, teamsStep })
+        {
+            Assert.Null(step.SuggestedActions);
+            var card = SentCards.Adaptive(step)!;
+            Assert.Equal(RoutineDialog.StepButtons.Select(b => Language.Text[b]).Order(), SentCards.SubmitTitles(card).Order());
+            var actions = (Newtonsoft.Json.Linq.JArray)card["actions"]!;
+            Assert.InRange(actions.Count, 1, 5);
+            Assert.Contains(actions, a => (string?)a["title"] == Language.Text["button.stop"]);
+            Assert.Equal("destructive", (string?)actions.Single(a => (string?)a["title"] == Language.Text["button.itHurts"])["style"]);
+            Assert.Contains("Step 1 of 2", SentCards.Text(card));
+            Assert.StartsWith("Exercise 1 of", step.Summary);
+            Assert.DoesNotContain("*", step.Summary);
+        }
     }
 
     [Fact]

@@ -171,7 +171,7 @@ public class ProgramTests
         activity["deliveryMode"] = "expectReplies";
         using var response = await http.PostAsync("/api/messages", new StringContent(activity.ToString(), System.Text.Encoding.UTF8, "application/json"));
         response.EnsureSuccessStatusCode();
-        return string.Join("\n", JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]!.Select(a => (string?)a["text"]));
+        return string.Join("\n", JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]!.Select(a => HttpConversation.TextOf((JObject)a)));
     }
 
     private static async Task WaitUntilUpAsync(HttpClient http)

@@ -45,6 +45,22 @@ public class SecurityHeadersTests
     }
 
     [Fact]
+    public async Task The_page_may_show_pictures_from_the_public_base_url_and_from_nowhere_else()
+    {
+        await using var plain = await RunningHost.StartAsync();
+        await using var published = await RunningHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["BackCare:Web:PublicBaseUrl"] = "https://pictures.example.org/backcare/",
+        });
+
+        using var plainPage = await plain.Client.GetAsync("/");
+        using var publishedPage = await published.Client.GetAsync("/");
+
+        Assert.Contains("img-src 'self' data: blob:;", Header(plainPage, "Content-Security-Policy"), StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data: blob: https://pictures.example.org;", Header(publishedPage, "Content-Security-Policy"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Framing_is_allowed_only_to_the_configured_origins()
     {
         await using var host = await RunningHost.StartAsync(new Dictionary<string, string?>

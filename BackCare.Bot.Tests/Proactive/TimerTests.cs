@@ -171,7 +171,7 @@ public class TimerTests
 
         Assert.True(await run.WaitAsync(TimeSpan.FromSeconds(30)));
         var up = Assert.Single(await ActivitiesAsync());
-        Assert.Contains(started, a => ((string?)a["text"] ?? string.Empty).StartsWith(text.Format("timer.started", ("seconds", BreathingSeconds)).Trim(), StringComparison.Ordinal));
+        Assert.Contains(started, a => HttpConversation.TextOf(a).StartsWith(text.Format("timer.started", ("seconds", BreathingSeconds)).Trim(), StringComparison.Ordinal));
         Assert.Equal(text["timer.up"], (string?)up["text"]);
         Assert.Equal("bot", (string?)up["from"]?["role"]);
         Assert.False(string.IsNullOrEmpty((string?)up["id"]));
@@ -197,8 +197,7 @@ public class TimerTests
 
     private static List<string> ButtonsOf(JObject activity)
         => activity["suggestedActions"]?["actions"]?.Select(a => (string)a["title"]!).ToList()
-            ?? activity["attachments"]?.SelectMany(a => a["content"]?["buttons"] ?? new JArray()).Select(b => (string)b["title"]!).ToList()
-            ?? [];
+            ?? SentCards.SubmitTitles(SentCards.Adaptive(activity));
 
     private static string AllClear(string question) => question switch
     {

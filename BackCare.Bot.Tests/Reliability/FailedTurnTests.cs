@@ -140,7 +140,7 @@ public class FailedTurnTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         // The turn has ended when the POST answers: every reply has reached the connector by then.
-        return string.Join("\n", connector.Drain().Where(a => (string?)a["type"] == "message").Select(a => (string?)a["text"]));
+        return string.Join("\n", connector.Drain().Where(a => (string?)a["type"] == "message").Select(a => HttpConversation.TextOf((JObject)a)));
     }
 
     private static Task<HttpResponseMessage> PostAsync(RunningHost host, JObject activity)

@@ -72,6 +72,16 @@ public sealed class BotConversation
         return await SendAsync(activity);
     }
 
+    /// <summary>Taps a button of a card the bot sent, as Web Chat posts it (the button's data, no text).</summary>
+    public Task<List<Activity>> TapAsync(Activity cardMessage, string title)
+    {
+        var tap = SentCards.Tap(SentCards.Adaptive(cardMessage) ?? throw new InvalidOperationException("That message has no card."), title);
+        var activity = _adapter.MakeActivity();
+        activity.Value = tap.Value;
+        activity.Text = null;
+        return SendAsync(activity);
+    }
+
     /// <summary>Sends any activity and returns the bot's replies to it.</summary>
     public async Task<List<Activity>> SendAsync(Activity activity)
     {
@@ -92,13 +102,13 @@ public sealed class BotConversation
     /// <summary>Sends a message and returns the text of all replies, joined.</summary>
     public async Task<string> SayTextAsync(string text) => Join(await SayAsync(text));
 
-    public static string Join(IEnumerable<Activity> replies) => string.Join("\n", replies.Select(r => r.Text ?? Cards.Hero(r)?.Text));
+    public static string Join(IEnumerable<Activity> replies) => string.Join("\n", replies.Select(SentCards.TextOf));
 
     /// <summary>Which triage question these replies end with, if any.</summary>
     public QuestionId? QuestionAsked(IEnumerable<Activity> replies)
     {
         var last = replies.LastOrDefault();
-        var text = last?.Text ?? Cards.Hero(last)?.Text;
+        var text = SentCards.TextOf(last);
         if (text is null)
         {
             return null;

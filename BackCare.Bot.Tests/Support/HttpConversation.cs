@@ -27,7 +27,7 @@ public sealed class HttpConversation(RunningHost host, string conversationId, st
 
     /// <summary>A message's text, or its card's text.</summary>
     public static string TextOf(JObject message)
-        => (string?)message["text"] ?? (string?)(message["attachments"] as JArray)?.FirstOrDefault()?["content"]?["text"] ?? string.Empty;
+        => (string?)message["text"] is { Length: > 0 } text ? text : SentCards.Text(SentCards.Adaptive(message));
 
     /// <summary>Answers "all clear" until the bot's reply contains <paramref name="marker"/>.</summary>
     public async Task<string> AnswerUntilAsync(string marker, int maxTurns = 40)

@@ -11,7 +11,8 @@
 //    host was restarted: reloaded, the page reconnects to the same conversation and its transcript (kept in the
 //    host's store) and the routine carries on; when the host no longer has the conversation, the open page
 //    recovers by itself (a new conversation, same person, a note saying so) and the bot offers to carry on the
-//    routine; "delete my data" then covers every earlier load: a new tab of the same person starts from scratch.
+//    routine; "delete my data" then covers every earlier load: a new tab of the same person starts from scratch;
+//    there, an emergency sign typed mid-triage gets the emergency card, and its call button opens a tel: link.
 // Saves a screenshot. Prints what it checked; exits non-zero on any failure.
 // usage: node webchat-e2e.mjs <base url> <screenshot.png> [--restart]
 import { chromium } from 'playwright-core';
@@ -45,6 +46,13 @@ try {
       const status = document.getElementById('status');
       window.backcareFirstState = { text: status?.textContent, visible: !!status && !status.hidden };
     });
+  });
+
+  // A card's Action.OpenUrl goes through window.open: keep what it was asked to open (the emergency card's
+  // call button must open a tel: link) instead of opening anything.
+  await context.addInitScript(() => {
+    window.backcareOpened = [];
+    window.open = url => { window.backcareOpened.push(String(url)); return null; };
   });
 
   // The user id comes from the server with each token; every load and tab must get the same one.
@@ -351,6 +359,17 @@ try {
     await expect('some quick safety checks', tab);
     if (await count('Last time you stopped partway', tab) > 0) {
       problems.push('after "delete my data" a new tab was still offered the old routine');
+    }
+
+    // 8. An emergency sign typed mid-triage gets the emergency card, whose call button is a tel: link.
+    await say("I can't feel anything when I wipe", tab);
+    await expect('Emergency: please get help now', tab);
+    await tab.getByRole('button', { name: /^Call \S+$/ }).last().click();
+    const opened = await tab.evaluate(() => window.backcareOpened);
+    if (!opened.some(url => /^tel:\S+$/.test(url))) {
+      problems.push(`the emergency card's call button opened ${JSON.stringify(opened)}, not a tel: link`);
+    } else {
+      console.log(`emergency card calls ${opened.find(url => url.startsWith('tel:'))}`);
     }
 
     console.log('delete my data covers every load');

@@ -1,3 +1,4 @@
+using BackCare.Bot.Cards;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Content;
@@ -63,11 +64,17 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         }
 
         var sent = new List<string>();
+        var lastMessage = (Sent: false, Step: (string?)null);
         turnContext.OnSendActivities(async (context, activities, next) =>
         {
             lock (sent)
             {
                 sent.AddRange(activities.Where(a => a.Type != ActivityTypes.Typing).Select(HandledActivities.Compact));
+                if (activities.LastOrDefault(a => a.Type == ActivityTypes.Message) is { } message)
+                {
+                    // The last message of a turn is what the person answers next: only its card's buttons stay live.
+                    lastMessage = (true, CardTap.StepOf(message));
+                }
             }
 
             return await next();
@@ -80,6 +87,11 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken);
+
+        if (lastMessage.Sent && !turnContext.TurnState.ContainsKey(StateDeletedKey))
+        {
+            (await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken)).ShowedCardFor(lastMessage.Step);
+        }
 
         // "delete my data" removes the conversation's state, this record included: then nothing is written back.
         if (!string.IsNullOrEmpty(activityId) && !turnContext.TurnState.ContainsKey(StateDeletedKey))
@@ -103,7 +115,22 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         timers.Cancel(turnContext, await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken));
 
         var text = turnContext.Activity.Text;
-        if (string.IsNullOrWhiteSpace(text) && turnContext.Activity.Value is not null)
+        if (CardTap.Read(turnContext.Activity.Value) is { } tap)
+        {
+            // A card button: Web Chat and the Emulator post only its data, Teams its text too. A tap on a card of an
+            // earlier step is not taken as an answer to this one: say so, and show what is asked now.
+            var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+            if (tap.Step is { } step && !string.Equals(step, data.LiveCardStep, StringComparison.Ordinal))
+            {
+                await turnContext.SendActivityAsync(phrases["staleTap"], cancellationToken: cancellationToken);
+                await RepromptAsync(turnContext, cancellationToken);
+                return;
+            }
+
+            text = tap.Text ?? text;
+            turnContext.Activity.Text = text;
+        }
+        else if (string.IsNullOrWhiteSpace(text) && turnContext.Activity.Value is not null)
         {
             // A card button that posts data instead of text: take its "text" field when it has one.
             text = (turnContext.Activity.Value as Newtonsoft.Json.Linq.JObject)?["text"]?.ToString();
@@ -132,7 +159,26 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
             return;
         }
 
+        if (TeamsScope.InGroup(turnContext.Activity))
+        {
+            // Health questions only in a 1:1 chat: in a group everyone would read the answers, and state is shared.
+            await turnContext.SendActivityAsync(phrases["groupIntro"], cancellationToken: cancellationToken);
+            return;
+        }
+
         await dialog.RunAsync(turnContext, _dialogState, cancellationToken);
+    }
+
+    /// <summary>Shows the question or page being asked again, if any.</summary>
+    private async Task RepromptAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var dialogs = new DialogSet(_dialogState);
+        dialogs.Add(dialog);
+        var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
+        if (dc.ActiveDialog is not null)
+        {
+            await dc.RepromptDialogAsync(cancellationToken);
+        }
     }
 
     /// <summary>
@@ -187,6 +233,12 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
         }
 
         data.Welcomed = true;
+        if (TeamsScope.InGroup(turnContext.Activity))
+        {
+            await turnContext.SendActivityAsync(phrases["groupIntro"], cancellationToken: cancellationToken);
+            return;
+        }
+
         var greeting = ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, [new Choice(phrases["button.startCheck"]), new Choice(phrases["button.help"])], phrases["welcome"]);
         await turnContext.SendActivityAsync(greeting, cancellationToken);
     }

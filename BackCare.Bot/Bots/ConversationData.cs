@@ -45,6 +45,21 @@ public sealed class ConversationData
     [JsonProperty]
     public RoutineProgress? Routine { get; private set; }
 
+    /// <summary>Gets how many triage questions have been asked since the start, for "question 4 of about 11".</summary>
+    [JsonProperty]
+    public int QuestionsAsked { get; private set; }
+
+    /// <summary>
+    /// Gets the step whose card buttons are live: the step of the card in the last message of the last turn, or
+    /// <c>null</c> when that message had none. A tap on a button of any other step is from an old card.
+    /// </summary>
+    [JsonProperty]
+    public string? LiveCardStep { get; private set; }
+
+    /// <summary>Records what the last message of a turn asked: the step its card's buttons belong to, if any.</summary>
+    /// <param name="step">The step, or <c>null</c>.</param>
+    public void ShowedCardFor(string? step) => LiveCardStep = step;
+
     /// <summary>
     /// Gets the highest pain score reported after the triage's severity question (after a routine, for example),
     /// for the exercise gates. Kept through "start over": the gates use the highest pain of the whole conversation.
@@ -103,7 +118,11 @@ public sealed class ConversationData
 
     /// <summary>Asks a triage question.</summary>
     /// <param name="question">The question.</param>
-    public void Ask(QuestionId question) => CurrentQuestion = question;
+    public void Ask(QuestionId question)
+    {
+        CurrentQuestion = question;
+        QuestionsAsked++;
+    }
 
     /// <summary>Records the reply to the question being asked.</summary>
     /// <param name="question">The question.</param>
@@ -206,6 +225,7 @@ public sealed class ConversationData
         Answers = new TriageAnswers();
         Outcome = null;
         CurrentQuestion = null;
+        QuestionsAsked = 0;
         Said = [];
         ReadBack = null;
         InRoutine = false;

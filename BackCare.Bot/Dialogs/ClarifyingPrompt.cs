@@ -1,6 +1,6 @@
+using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Dialogs;
-using BackCare.Dialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -13,7 +13,8 @@ namespace BackCare.Bot.Dialogs;
 /// <typeparam name="T">The type of the value.</typeparam>
 /// <param name="dialogId">The prompt's id.</param>
 /// <param name="text">The bot's words around the question.</param>
-public abstract class ClarifyingPrompt<T>(string dialogId, BotText text) : Prompt<T>(dialogId)
+/// <param name="cards">The cards, for answers that do not fit a channel's suggested actions.</param>
+public abstract class ClarifyingPrompt<T>(string dialogId, BotText text, CardSet cards) : Prompt<T>(dialogId)
 {
     /// <summary>Gets the bot's words around the question.</summary>
     protected BotText Text => text;
@@ -23,7 +24,9 @@ public abstract class ClarifyingPrompt<T>(string dialogId, BotText text) : Promp
     /// <param name="Example">An example answer, for the first retry.</param>
     /// <param name="Buttons">Quick answers.</param>
     /// <param name="ButtonsFirst">Whether the buttons show from the start (yes/no-like questions), or only after two unclear answers.</param>
-    protected sealed record Question(string Text, string Example, IReadOnlyList<string> Buttons, bool ButtonsFirst);
+    /// <param name="Step">The step a card's buttons belong to, so a tap on an old card is not taken for this answer.</param>
+    /// <param name="PainScale">Whether the quick answers are the pain scale, 0 to 10, shown from the start.</param>
+    protected sealed record Question(string Text, string Example, IReadOnlyList<string> Buttons, bool ButtonsFirst, string Step, bool PainScale = false);
 
     /// <summary>Describes the question these options ask.</summary>
     /// <param name="options">The prompt's options.</param>
@@ -43,15 +46,17 @@ public abstract class ClarifyingPrompt<T>(string dialogId, BotText text) : Promp
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
         var question = Describe(options);
-        var choices = question.Buttons.Select(b => new Choice(b)).ToList();
         var channel = turnContext.Activity.ChannelId;
+        Microsoft.Bot.Schema.Activity Ask(string words) => question.PainScale
+            ? cards.PainQuestion(channel, words, question.Step)
+            : cards.Choices(channel, question.Buttons, words, question.Step);
         var activity = (isRetry, state.GetValue<int>(AttemptCountKey)) switch
         {
-            (false, _) when question.ButtonsFirst => ChoiceFactory.ForChannel(channel, choices, question.Text),
+            (false, _) when question.ButtonsFirst || question.PainScale => Ask(question.Text),
             (false, _) => MessageFactory.Text(question.Text),
-            (true, <= 1) when question.ButtonsFirst => ChoiceFactory.ForChannel(channel, choices, text.Format("notUnderstood", ("example", question.Example), ("question", question.Text))),
+            (true, <= 1) when question.ButtonsFirst || question.PainScale => Ask(text.Format("notUnderstood", ("example", question.Example), ("question", question.Text))),
             (true, <= 1) => MessageFactory.Text(text.Format("notUnderstood", ("example", question.Example), ("question", question.Text))),
-            _ => ChoiceFactory.ForChannel(channel, choices, text.Format("pickClosest", ("question", question.Text))),
+            _ => Ask(text.Format("pickClosest", ("question", question.Text))),
         };
         activity.InputHint = InputHints.ExpectingInput;
         return turnContext.SendActivityAsync(activity, cancellationToken);

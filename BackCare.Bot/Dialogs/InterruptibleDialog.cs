@@ -1,4 +1,5 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Proactive;
 using BackCare.Bot.Triage;
@@ -24,9 +25,10 @@ public abstract class InterruptibleDialog : ComponentDialog
     private readonly TimeProvider _clock;
     private readonly ReminderConversation _reminders;
 
-    protected InterruptibleDialog(string dialogId, IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TriageContent content, TriageReport report, Listening listening, TimeProvider clock, BotText text, ReminderConversation reminders)
+    protected InterruptibleDialog(string dialogId, IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TriageContent content, TriageReport report, Listening listening, TimeProvider clock, BotText text, ReminderConversation reminders, CardSet cards)
         : base(dialogId)
     {
+        Cards = cards;
         _reminders = reminders;
         _conversationData = conversationData;
         _userProfile = userProfile;
@@ -39,6 +41,9 @@ public abstract class InterruptibleDialog : ComponentDialog
 
     /// <summary>Gets the bot's words outside the triage's questions.</summary>
     protected BotText Text { get; }
+
+    /// <summary>Gets the cards.</summary>
+    protected CardSet Cards { get; }
 
     /// <summary>
     /// A flow changed by a deploy while this conversation was in it: say so, stop what was running, and let the
@@ -139,17 +144,20 @@ public abstract class InterruptibleDialog : ComponentDialog
         switch (command)
         {
             case Command.Help:
-                await innerDc.Context.SendActivityAsync(HelpFor(data), cancellationToken: cancellationToken);
                 if (isRunning)
                 {
+                    // The question (or page) comes again right after, with its buttons.
+                    await innerDc.Context.SendActivityAsync(HelpFor(data), cancellationToken: cancellationToken);
                     await innerDc.RepromptDialogAsync(cancellationToken);
                     return EndOfTurn;
                 }
 
+                await innerDc.Context.SendActivityAsync(NextSteps(HelpFor(data), data), cancellationToken);
                 return new DialogTurnResult(DialogTurnStatus.Complete);
 
             case Command.Summary:
-                await innerDc.Context.SendActivityAsync(_report.Summary(data.Answers, data.Outcome, data.Said), cancellationToken: cancellationToken);
+                var summary = _report.Summary(data.Answers, data.Outcome, data.Said);
+                await innerDc.Context.SendActivityAsync(isRunning ? Cards.Summary(summary) : Cards.Summary(summary, Text["button.startOver"]), cancellationToken);
                 if (isRunning)
                 {
                     await innerDc.RepromptDialogAsync(cancellationToken);
@@ -179,7 +187,7 @@ public abstract class InterruptibleDialog : ComponentDialog
             case Command.Cancel:
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
                 data.Stop();
-                await innerDc.Context.SendActivityAsync(Text["cancelled"], cancellationToken: cancellationToken);
+                await innerDc.Context.SendActivityAsync(CardSet.Commands(Text["cancelled"], Text["button.startOver"], Text["button.summary"]), cancellationToken);
                 return new DialogTurnResult(DialogTurnStatus.Cancelled);
 
             case Command.StartOver:
@@ -217,13 +225,19 @@ public abstract class InterruptibleDialog : ComponentDialog
         await innerDc.CancelAllDialogsAsync(cancellationToken);
         var outcome = data.StopForSigns(signs);
         await ForgetUnfinishedRoutineAsync(innerDc.Context, cancellationToken);
-        await innerDc.Context.SendActivityAsync(_report.Advice(outcome), cancellationToken: cancellationToken);
+        await innerDc.Context.SendActivityAsync(Cards.Result(outcome.Level, _report.Advice(outcome), outcome.UnderSixteen), cancellationToken);
         return new DialogTurnResult(DialogTurnStatus.Complete, outcome);
     }
 
     /// <summary>After an emergency sign or a fresh start, no earlier routine may be offered again.</summary>
     private async Task ForgetUnfinishedRoutineAsync(ITurnContext turnContext, CancellationToken cancellationToken)
         => (await _userProfile.GetAsync(turnContext, () => new UserProfile(), cancellationToken)).ForgetUnfinishedRoutine();
+
+    /// <summary>A message with buttons for what can come next when nothing is running: start the check, or start over and the summary.</summary>
+    private Microsoft.Bot.Schema.Activity NextSteps(string markdown, ConversationData data)
+        => data.Outcome is null && data.CurrentQuestion is null
+            ? CardSet.Commands(markdown, Text["button.startCheck"])
+            : CardSet.Commands(markdown, Text["button.startOver"], Text["button.summary"]);
 
     private string HelpFor(ConversationData data)
     {

@@ -1,4 +1,5 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Progress;
@@ -45,8 +46,9 @@ public sealed class MainDialog : InterruptibleDialog
         AnswerReader answers,
         BotText text,
         ProgressReport progress,
-        ReminderConversation reminders)
-        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text, reminders)
+        ReminderConversation reminders,
+        CardSet cards)
+        : base(nameof(MainDialog), conversationData, userProfile, content, report, listening, clock, text, reminders, cards)
     {
         _builder = new RoutineBuilder(catalogue);
         _catalogue = catalogue;
@@ -76,7 +78,7 @@ public sealed class MainDialog : InterruptibleDialog
             AfterRoutineStepAsync,
             RecheckStepAsync,
         ]));
-        AddDialog(new YesNoNotSurePrompt(answers, text));
+        AddDialog(new YesNoNotSurePrompt(answers, text, cards));
         AddDialog(triage);
         AddDialog(routine);
         AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)) { ConfirmChoices = (new Choice(text["button.yes"]), new Choice(text["button.no"])) });
@@ -90,7 +92,7 @@ public sealed class MainDialog : InterruptibleDialog
         if (data.Outcome is { Level: Disposition.Emergency or Disposition.Urgent } earlier)
         {
             // An urgent or emergency answer stands until the person chooses to start over.
-            await step.Context.SendActivityAsync(Text.Format("outcomeStands", ("advice", _report.Advice(earlier))), cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(Cards.Result(earlier.Level, Text.Format("outcomeStands", ("advice", _report.Advice(earlier))), earlier.UnderSixteen), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
@@ -193,7 +195,7 @@ public sealed class MainDialog : InterruptibleDialog
         var outcome = (TriageOutcome)step.Result!;
         if (!outcome.AllowsExercise)
         {
-            await step.Context.SendActivityAsync(Text["afterResultNoExercise"], cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(CardSet.Commands(Text["afterResultNoExercise"], Text["button.summary"], Text["button.startOver"]), cancellationToken);
             return await step.EndDialogAsync(outcome, cancellationToken);
         }
 
@@ -211,7 +213,7 @@ public sealed class MainDialog : InterruptibleDialog
     {
         if (step.Result is not true)
         {
-            await step.Context.SendActivityAsync(Text["routineDeclined"], cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(CardSet.Commands(Text["routineDeclined"], Text["button.summary"], Text["button.startOver"]), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
@@ -305,7 +307,7 @@ public sealed class MainDialog : InterruptibleDialog
     {
         if (step.Result is not true)
         {
-            await step.Context.SendActivityAsync(Text["restUp"], cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(CardSet.Commands(Text["restUp"], Text["button.startOver"], Text["button.summary"]), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Progress;
@@ -19,7 +20,6 @@ namespace BackCare.Bot.Dialogs;
 public sealed class RoutineDialog : ComponentDialog
 {
     private const string WalkId = "routineWalk";
-    private const string StepPromptId = "routineStep";
 
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
     private readonly IStatePropertyAccessor<UserProfile> _userProfile;
@@ -35,7 +35,7 @@ public sealed class RoutineDialog : ComponentDialog
 
     private readonly ConversationTimers _timers;
 
-    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text, ProgressReport progress, ConversationTimers timers)
+    public RoutineDialog(IStatePropertyAccessor<ConversationData> conversationData, IStatePropertyAccessor<UserProfile> userProfile, TimeProvider clock, ExerciseCatalogue catalogue, CommandReader commands, SeverityReader severity, BotText text, ProgressReport progress, ConversationTimers timers, CardSet cards)
         : base(nameof(RoutineDialog))
     {
         _progress = progress;
@@ -54,13 +54,13 @@ public sealed class RoutineDialog : ComponentDialog
         {
             ConfirmChoices = (new Choice(text["button.startRoutine"]) { Synonyms = ["start", "go", "ok", "sure"] }, new Choice(text["button.notNow"]) { Synonyms = ["later", "no"] }),
         });
-        AddDialog(new TextPrompt(StepPromptId));
-        AddDialog(new PainScorePrompt(severity, text));
+        AddDialog(new RoutinePagePrompt(conversationData, cards));
+        AddDialog(new PainScorePrompt(severity, text, cards));
         _commands = commands;
         InitialDialogId = nameof(RoutineDialog);
     }
 
-    /// <summary>The names of the commands shown at each step, in order; Teams shows at most three suggested actions, so it gets a card.</summary>
+    /// <summary>The names of the commands offered at each step, in order (on the card: Done, Repeat, It hurts and Stop, the rest behind "More").</summary>
     public static IReadOnlyList<string> StepButtons { get; } = ["button.done", "button.repeat", "button.back", "button.skip", "button.itHurts", "button.pause", "button.stop"];
 
     /// <summary>The name of the button shown first on a page that has something to time (<see cref="RoutineWalk.TimerSeconds"/>).</summary>
@@ -106,7 +106,7 @@ public sealed class RoutineDialog : ComponentDialog
         if (step.Result is not true)
         {
             data.LeaveRoutine(keepProgress: false);
-            await step.Context.SendActivityAsync(_text["plan.later"], cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(CardSet.Commands(_text["plan.later"], _text["button.startOver"], _text["button.summary"]), cancellationToken);
             return await step.EndDialogAsync(RoutineOutcome.NotStarted, cancellationToken);
         }
 
@@ -117,27 +117,8 @@ public sealed class RoutineDialog : ComponentDialog
 
     private async Task<DialogTurnResult> ShowPageStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var progress = await ProgressAsync(step.Context, cancellationToken);
-        var note = StateValues.As<string>(step.Options);
-        string text;
-        List<Choice> buttons;
-        if (progress.Paused)
-        {
-            text = (note + _text.Format("walk.paused", ("where", _walk.Where(progress)))).Trim();
-            buttons = [new(_text["button.continue"]), new(_text["button.stop"])];
-        }
-        else
-        {
-            text = $"{note}{_walk.Describe(progress)}";
-            buttons = StepButtons.Where(b => b != "button.back" || !RoutineWalk.AtStart(progress)).Select(b => new Choice(_text[b])).ToList();
-            if (_walk.TimerSeconds(progress) is not null)
-            {
-                buttons.Insert(0, new Choice(_text[TimerButton]));
-            }
-        }
-
-        var prompt = ChoiceFactory.ForChannel(step.Context.Activity.ChannelId, buttons, text);
-        return await step.PromptAsync(StepPromptId, new PromptOptions { Prompt = (Microsoft.Bot.Schema.Activity)prompt }, cancellationToken);
+        // The card is made from the progress each time it is shown (see RoutinePagePrompt): only the note is kept.
+        return await step.PromptAsync(RoutinePagePrompt.DialogId, RoutinePagePrompt.OptionsFor(StateValues.As<string>(step.Options)), cancellationToken);
     }
 
     private async Task<DialogTurnResult> HandleCommandStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -247,7 +228,11 @@ public sealed class RoutineDialog : ComponentDialog
         var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
         var end = outcome == RoutineOutcome.Finished ? SessionEnd.Finished : SessionEnd.Stopped;
         profile.RecordSession(new RoutineSession(_clock.GetUtcNow(), progress.PainBefore, after, progress.Done, progress.Skipped, end));
-        await step.Context.SendActivityAsync(ProgressMessage.Create(_progress.Describe(profile.Sessions)), cancellationToken);
+        var trend = ProgressMessage.Create(_progress.Describe(profile.Sessions));
+
+        // The routine's end is no dead end: the summary and a fresh check a tap away.
+        trend.SuggestedActions = CardSet.Commands(string.Empty, _text["button.summary"], _text["button.startOver"]).SuggestedActions;
+        await step.Context.SendActivityAsync(trend, cancellationToken);
         return await step.EndDialogAsync(outcome, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
@@ -10,7 +11,7 @@ namespace BackCare.Bot.Dialogs;
 /// After a mixed or hedged reply to a warning-sign question, checks it with the person in a short question that
 /// names the sign, with Yes / No / Not sure. A reply that is mixed again counts as "not sure": never a silent no.
 /// </summary>
-public sealed class SignConfirmationPrompt(TriageContent content, ReplyReader replies, BotText text) : ClarifyingPrompt<Answer?>(nameof(SignConfirmationPrompt), text)
+public sealed class SignConfirmationPrompt(TriageContent content, ReplyReader replies, BotText text, CardSet cards) : ClarifyingPrompt<Answer?>(nameof(SignConfirmationPrompt), text, cards)
 {
     /// <summary>Builds the options for confirming a question's sign.</summary>
     /// <param name="question">The question.</param>
@@ -31,7 +32,7 @@ public sealed class SignConfirmationPrompt(TriageContent content, ReplyReader re
     {
         var id = TriageQuestionPrompt.QuestionOf(options);
         var question = content.Questions[id];
-        return new Question(question.Confirm!, question.Example, [Text["button.yes"], Text["button.no"], Text["button.notSure"]], ButtonsFirst: true);
+        return new Question(question.Confirm!, question.Example, [Text["button.yes"], Text["button.no"], Text["button.notSure"]], ButtonsFirst: true, Step: "confirm:" + id);
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
@@ -20,17 +21,21 @@ public sealed class TriageDialog : ComponentDialog
     private readonly IStatePropertyAccessor<ConversationData> _conversationData;
     private readonly TriageContent _content;
     private readonly TriageReport _report;
+    private readonly BotText _text;
+    private readonly CardSet _cards;
 
-    public TriageDialog(IStatePropertyAccessor<ConversationData> conversationData, TriageContent content, TriageReport report, ReplyReader replies, TimeProvider clock, BotText text)
+    public TriageDialog(IStatePropertyAccessor<ConversationData> conversationData, TriageContent content, TriageReport report, ReplyReader replies, TimeProvider clock, BotText text, CardSet cards)
         : base(nameof(TriageDialog))
     {
         _conversationData = conversationData;
         _content = content;
         _report = report;
+        _text = text;
+        _cards = cards;
 
         AddDialog(new WaterfallDialog(LoopId, [AskNextQuestionStepAsync, RecordAnswerStepAsync, RecordConfirmationStepAsync]));
-        AddDialog(new TriageQuestionPrompt(content, replies, clock, text));
-        AddDialog(new SignConfirmationPrompt(content, replies, text));
+        AddDialog(new TriageQuestionPrompt(content, replies, clock, text, cards));
+        AddDialog(new SignConfirmationPrompt(content, replies, text, cards));
         InitialDialogId = LoopId;
     }
 
@@ -44,7 +49,11 @@ public sealed class TriageDialog : ComponentDialog
         }
 
         data.Ask(question);
-        return await step.PromptAsync(nameof(TriageQuestionPrompt), TriageQuestionPrompt.OptionsFor(question, _content), cancellationToken);
+
+        // "Question 4 of about 11": the questions asked so far, and how many more an all-clear path would need.
+        var asked = Math.Max(1, data.QuestionsAsked);
+        var progress = _text.Format("questionProgress", ("n", asked), ("total", asked - 1 + TriageInterview.Remaining(data.Answers)));
+        return await step.PromptAsync(nameof(TriageQuestionPrompt), TriageQuestionPrompt.OptionsFor(question, _content, progress), cancellationToken);
     }
 
     private async Task<DialogTurnResult> RecordAnswerStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -82,7 +91,8 @@ public sealed class TriageDialog : ComponentDialog
     private async Task RecordAsync(WaterfallStepContext step, ConversationData data, QuestionId question, Reply reply, CancellationToken cancellationToken)
     {
         var typed = step.Context.Activity.Text?.Trim();
-        var tapped = typed is not null && _content.Questions[question].Buttons.Contains(typed, StringComparer.OrdinalIgnoreCase);
+        var tapped = typed is not null && (_content.Questions[question].Buttons.Contains(typed, StringComparer.OrdinalIgnoreCase)
+            || (TriageInterview.KindOf(question) == QuestionKind.Severity && CardSet.PainScale.Contains(typed, StringComparer.Ordinal)));
         data.Record(question, reply, tapped ? null : typed);
         if (reply.FromWords)
         {
@@ -99,7 +109,7 @@ public sealed class TriageDialog : ComponentDialog
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, ConversationData data, CancellationToken cancellationToken)
     {
         var outcome = data.Decide();
-        await step.Context.SendActivityAsync(_report.Advice(outcome), cancellationToken: cancellationToken);
+        await step.Context.SendActivityAsync(_cards.Result(outcome.Level, _report.Advice(outcome), outcome.UnderSixteen), cancellationToken);
         return await step.EndDialogAsync(outcome, cancellationToken);
     }
 }

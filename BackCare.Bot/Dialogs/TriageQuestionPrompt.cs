@@ -1,3 +1,4 @@
+using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
@@ -10,18 +11,20 @@ namespace BackCare.Bot.Dialogs;
 /// Asks one triage question (its id in <see cref="PromptOptions.Validations"/>) and reads the reply the way the
 /// question's row says. Yes/no-style questions and checklists show their buttons from the start.
 /// </summary>
-public sealed class TriageQuestionPrompt(TriageContent content, ReplyReader replies, TimeProvider clock, BotText text) : ClarifyingPrompt<Reply>(nameof(TriageQuestionPrompt), text)
+public sealed class TriageQuestionPrompt(TriageContent content, ReplyReader replies, TimeProvider clock, BotText text, CardSet cards) : ClarifyingPrompt<Reply>(nameof(TriageQuestionPrompt), text, cards)
 {
     /// <summary>Builds the options for a question.</summary>
     /// <param name="question">The question.</param>
     /// <param name="content">The triage content.</param>
+    /// <param name="progress">Where the question comes ("Question 4 of about 11"), shown above it; <c>null</c> for none.</param>
     /// <returns>The options.</returns>
-    public static PromptOptions OptionsFor(QuestionId question, TriageContent content)
+    public static PromptOptions OptionsFor(QuestionId question, TriageContent content, string? progress = null)
     {
         ArgumentNullException.ThrowIfNull(content);
+        var words = content.Questions[question].Text;
         return new PromptOptions
         {
-            Prompt = MessageFactory.Text(content.Questions[question].Text),
+            Prompt = MessageFactory.Text(string.IsNullOrEmpty(progress) ? words : $"{progress}\n\n{words}"),
             Validations = question.ToString(),
         };
     }
@@ -40,8 +43,9 @@ public sealed class TriageQuestionPrompt(TriageContent content, ReplyReader repl
     {
         var id = QuestionOf(options);
         var question = content.Questions[id];
-        var buttonsFirst = TriageInterview.KindOf(id) is not (QuestionKind.Duration or QuestionKind.Severity or QuestionKind.Age);
-        return new Question(question.Text, question.Example, question.Buttons, buttonsFirst);
+        var kind = TriageInterview.KindOf(id);
+        var buttonsFirst = kind is not (QuestionKind.Duration or QuestionKind.Severity or QuestionKind.Age);
+        return new Question(options.Prompt?.Text ?? question.Text, question.Example, question.Buttons, buttonsFirst, "question:" + id, PainScale: kind == QuestionKind.Severity);
     }
 
     /// <inheritdoc/>

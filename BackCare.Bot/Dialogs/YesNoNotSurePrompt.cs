@@ -1,3 +1,4 @@
+using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
@@ -6,13 +7,13 @@ using BackCare.Dialogs;
 namespace BackCare.Bot.Dialogs;
 
 /// <summary>A yes / no / not sure question outside the triage (its words in <see cref="PromptOptions.Prompt"/>), whose "yes" is the careful answer.</summary>
-public sealed class YesNoNotSurePrompt(AnswerReader answers, BotText text) : ClarifyingPrompt<Answer?>(nameof(YesNoNotSurePrompt), text)
+public sealed class YesNoNotSurePrompt(AnswerReader answers, BotText text, CardSet cards) : ClarifyingPrompt<Answer?>(nameof(YesNoNotSurePrompt), text, cards)
 {
     /// <inheritdoc/>
     protected override Question Describe(PromptOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new Question(options.Prompt!.Text, Text["yesNoExample"], [Text["button.yes"], Text["button.no"], Text["button.notSure"]], ButtonsFirst: true);
+        return new Question(options.Prompt!.Text, Text["yesNoExample"], [Text["button.yes"], Text["button.no"], Text["button.notSure"]], ButtonsFirst: true, Step: "anythingNew");
     }
 
     /// <inheritdoc/>

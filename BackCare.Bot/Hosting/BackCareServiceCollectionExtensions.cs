@@ -1,4 +1,5 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.Cards;
 using BackCare.Bot.Content;
 using BackCare.Bot.Dialogs;
 using BackCare.Bot.DirectLine;
@@ -55,6 +56,10 @@ public static class BackCareServiceCollectionExtensions
         // Clinical content, validated at start-up by StartupChecks.
         services.AddSingleton(sp => TriageContent.Load(ContentPath(sp, o => o.TriageContentPath, "Triage", TriageContent.FileName)));
         services.AddSingleton(sp => ExerciseCatalogue.Load(ContentPath(sp, o => o.ExerciseCataloguePath, "Exercises", ExerciseCatalogue.FileName)));
+        services.AddSingleton(sp => Illustrations.Load(
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ContentPath(sp, o => o.ExerciseCataloguePath, "Exercises", ExerciseCatalogue.FileName)))!, Illustrations.FileName),
+            sp.GetRequiredService<ExerciseCatalogue>(),
+            WebRoot(sp)));
         services.AddSingleton(sp => Lexicon.Load(ContentPath(sp, o => o.LexiconFolder, "Content", "en", string.Empty)));
         services.AddSingleton(sp => BotText.Load(Path.Combine(ContentPath(sp, o => o.LexiconFolder, "Content", "en", string.Empty), BotText.FileName)));
         services.AddSingleton<LanguageLayer>();
@@ -74,6 +79,11 @@ public static class BackCareServiceCollectionExtensions
             var care = sp.GetRequiredService<IOptions<CareOptions>>().Value;
             return new TriageReport(sp.GetRequiredService<TriageContent>(), care.EmergencyNumber, care.UrgentAdvice);
         });
+
+        // Cards, with the exercises' pictures.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<PictureLinks>();
+        services.AddSingleton<CardSet>();
 
         // Progress over days: the chart drawn on the server, with the font shipped next to the assembly.
         services.AddSingleton(_ => new PainChart(PainChart.ShippedFont));
@@ -99,6 +109,12 @@ public static class BackCareServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
+
+    /// <summary>The files the host serves: the web host's (static web assets included), or wwwroot under the content root.</summary>
+    private static Microsoft.Extensions.FileProviders.IFileProvider WebRoot(IServiceProvider services)
+        => services.GetService<IWebHostEnvironment>()?.WebRootFileProvider is { } provider and not Microsoft.Extensions.FileProviders.NullFileProvider
+            ? provider
+            : new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, "wwwroot"));
 
     private static string ContentPath(IServiceProvider services, Func<ContentOptions, string?> configured, params string[] parts)
         => configured(services.GetRequiredService<IOptions<ContentOptions>>().Value) is { Length: > 0 } path

@@ -23,7 +23,7 @@ public static class SecurityHeaders
         {
             var web = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
             var frameAncestors = FrameAncestors(web);
-            return (PagePolicy(app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value, frameAncestors), $"default-src 'none'; frame-ancestors {frameAncestors}", web.FrameAncestors.Length == 0);
+            return (PagePolicy(app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value, web, frameAncestors), $"default-src 'none'; frame-ancestors {frameAncestors}", web.FrameAncestors.Length == 0);
         });
         app.Use((context, next) =>
         {
@@ -64,8 +64,15 @@ public static class SecurityHeaders
         return string.Join(' ', origins);
     }
 
-    private static string PagePolicy(DirectLineOptions directLine, string frameAncestors)
+    private static string PagePolicy(DirectLineOptions directLine, WebOptions web, string frameAncestors)
     {
+        // The exercise pictures in cards come from PublicBaseUrl, which may be another origin than the page's.
+        var images = "'self' data: blob:";
+        if (WebOptions.BaseUrl(web.PublicBaseUrl) is { } pictures)
+        {
+            images += $" {pictures.GetLeftPart(UriPartial.Authority)}";
+        }
+
         // With a secret the page talks to the Azure Direct Line service: over HTTPS, and its WebSocket stream.
         var connect = "'self'";
         if (!string.IsNullOrWhiteSpace(directLine.Secret) && Uri.TryCreate(directLine.Endpoint, UriKind.Absolute, out var service))
@@ -77,7 +84,7 @@ public static class SecurityHeaders
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
+            $"img-src {images}",
             "font-src 'self' data:",
             "media-src 'self' data: blob:",
             $"connect-src {connect}",

@@ -15,6 +15,7 @@ public sealed class StartupChecks(
     IOptions<LocalModeOptions> options,
     TriageContent triageContent,
     ExerciseCatalogue catalogue,
+    Cards.Illustrations pictures,
     RecognizerWarmUp warmUp,
     Content.BotText text,
     Progress.PainChart chart,
@@ -25,6 +26,7 @@ public sealed class StartupChecks(
     {
         CheckAuthentication();
         _ = text; // Loaded (and so checked) at start-up, like the clinical content.
+        _ = pictures; // Likewise: a catalogue exercise without its pictures stops the start.
         _ = chart; // Its font too: a missing font stops the start rather than the first "progress".
         logger.ContentLoaded(triageContent.Questions.Count, catalogue.Exercises.Count);
 

@@ -8,9 +8,10 @@ namespace BackCare.Bot.Hosting;
 /// How the Web Chat page and its files are served, for a fast first paint. Files under <c>/lib</c> are named by
 /// their version (the widget, <c>lib/webchat-4.18.1.js</c>), so they are cached for good
 /// (<c>Cache-Control: public, max-age=31536000, immutable</c>) and served from the Brotli or gzip copy the build
-/// made next to them when the browser accepts it. Every other file (the page, its script and strings) is
-/// revalidated on each load (<c>no-cache</c>, with the ETag and Last-Modified the static-file middleware sends, so
-/// an unchanged file is a 304) and compressed on the fly, being small. The bot's routes (<c>/api</c>, <c>/v3</c>)
+/// made next to them when the browser accepts it. The exercise pictures under <c>/img/exercises</c>, shown in cards,
+/// are kept a day. Every other file (the page, its script and strings) is revalidated on each load (<c>no-cache</c>,
+/// with the ETag and Last-Modified the static-file middleware sends, so an unchanged file is a 304) and compressed
+/// on the fly, being small. The bot's routes (<c>/api</c>, <c>/v3</c>)
 /// are not touched.
 /// </summary>
 public static class StaticAssets
@@ -20,6 +21,12 @@ public static class StaticAssets
 
     /// <summary>What a versioned file's response says about caching.</summary>
     public const string ImmutableCaching = "public, max-age=31536000, immutable";
+
+    /// <summary>The folder of the exercise pictures that cards show.</summary>
+    public const string PicturesFolder = "/img/exercises";
+
+    /// <summary>What a picture's response says about caching: a day, since a release may redraw one.</summary>
+    public const string PictureCaching = "public, max-age=86400";
 
     private const string EncodingItem = "BackCare.StaticAssets.Encoding";
 
@@ -102,6 +109,11 @@ public static class StaticAssets
         {
             headers.CacheControl = ImmutableCaching;
             headers.Vary = HeaderNames.AcceptEncoding;
+        }
+        else if (context.Request.Path.StartsWithSegments(PicturesFolder))
+        {
+            // The exercise pictures in cards: apps (Teams, Web Chat) may keep them a day; the ETag revalidates after.
+            headers.CacheControl = PictureCaching;
         }
         else
         {

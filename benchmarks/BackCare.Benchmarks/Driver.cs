@@ -247,7 +247,10 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
             throw new InvalidOperationException($"HTTP {(int)response.StatusCode} from the host: {body[..Math.Min(body.Length, 300)]}");
         }
 
-        return string.Join("\n", JObject.Parse(body)["activities"]!.Select(a => (string?)a["text"] ?? string.Empty));
+        // A result or a step page is an Adaptive Card: its text is in the card's text blocks.
+        return string.Join("\n", JObject.Parse(body)["activities"]!.Select(a => (string?)a["text"] is { Length: > 0 } text
+            ? text
+            : string.Join("\n", a.SelectTokens("attachments[*].content..[?(@.type == 'TextBlock')].text").Select(t => (string?)t))));
     }
 
     private static Process StartHost(string bot, string store, string url, string dataFolder)

@@ -98,7 +98,9 @@ internal static class Profile
                 var json = state.Values.Select(StateJson.Serialize).ToList();
                 Measure(measured, phases, "state: deserialise it again", () => json.Select(StateJson.Deserialize).ToList());
 
-                var reply = string.Join("\n", ((ExpectedReplies)response.Body).Activities.Select(a => a.Text ?? string.Empty));
+                var reply = string.Join("\n", ((ExpectedReplies)response.Body).Activities.Select(a => a.Text is { Length: > 0 } text
+                    ? text
+                    : string.Join("\n", (a.Attachments ?? []).Select(c => Newtonsoft.Json.Linq.JToken.FromObject(c.Content)).SelectMany(c => c.SelectTokens("..[?(@.type == 'TextBlock')].text")).Select(t => (string?)t))));
                 if (reply.Contains(script.SelfCareHeadline, StringComparison.Ordinal))
                 {
                     lastState = json;
