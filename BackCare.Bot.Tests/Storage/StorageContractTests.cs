@@ -6,6 +6,8 @@ using BackCare.Bot.Tests.Support;
 using BackCare.Bot.Triage;
 using BackCare.Dialogs;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Hosting;
+using Moq;
 
 namespace BackCare.Bot.Tests.Storage;
 
@@ -133,6 +135,61 @@ public abstract class StorageContractTests
 public class MemoryStorageContractTests : StorageContractTests
 {
     protected override Task<IStorage> CreateAsync() => Task.FromResult<IStorage>(new MemoryStorage());
+}
+
+/// <summary>The store the Memory provider creates: the same contract, and the SDK MemoryStorage's ETag details.</summary>
+public class JsonMemoryStorageContractTests : StorageContractTests
+{
+    [Fact]
+    public void The_memory_provider_creates_it()
+    {
+        var environment = new Mock<IHostEnvironment>();
+        environment.SetupGet(e => e.ContentRootPath).Returns(Path.GetTempPath());
+
+        Assert.IsType<JsonMemoryStorage>(StorageFactory.Create(new StorageOptions { Provider = StorageProvider.Memory }, environment.Object));
+    }
+
+    [Fact]
+    public async Task Each_read_gives_new_objects_and_a_write_keeps_the_value_as_it_was_then()
+    {
+        var sut = new JsonMemoryStorage();
+        var written = new Note { Text = "first" };
+        await sut.WriteAsync(new Dictionary<string, object> { ["item"] = written });
+        written.Text = "changed after the write";
+
+        var one = (Note)(await sut.ReadAsync(["item"]))["item"];
+        one.Text = "changed after the read";
+        var two = (Note)(await sut.ReadAsync(["item"]))["item"];
+
+        Assert.NotSame(one, two);
+        Assert.Equal("first", two.Text);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Etags_behave_as_the_sdks_memory_storage(bool sdk)
+    {
+        IStorage sut = sdk ? new MemoryStorage() : new JsonMemoryStorage();
+        var first = new Note { Text = "v1" };
+        await sut.WriteAsync(new Dictionary<string, object> { ["item"] = first });
+
+        // The written object keeps its ETag; the stored item has a new one.
+        Assert.Null(first.ETag);
+        var read = (Note)(await sut.ReadAsync(["item"]))["item"];
+        Assert.False(string.IsNullOrEmpty(read.ETag));
+
+        // No ETag over a stored item with one is a conflict, as is a stale one; nothing is written.
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => sut.WriteAsync(new Dictionary<string, object> { ["item"] = new Note { Text = "no etag" } }));
+        Assert.Equal("v1", ((Note)(await sut.ReadAsync(["item"]))["item"]).Text);
+
+        // A value that is not an IStoreItem has no ETag: any store item may then be written over it.
+        await sut.WriteAsync(new Dictionary<string, object> { ["plain"] = new Dictionary<string, object> { ["n"] = 1L } });
+        await sut.WriteAsync(new Dictionary<string, object> { ["plain"] = new Note { Text = "over", ETag = "anything" } });
+        Assert.Equal("over", ((Note)(await sut.ReadAsync(["plain"]))["plain"]).Text);
+    }
+
+    protected override Task<IStorage> CreateAsync() => Task.FromResult<IStorage>(new JsonMemoryStorage());
 }
 
 public class SqliteStorageContractTests : StorageContractTests

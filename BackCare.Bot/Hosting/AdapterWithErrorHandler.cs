@@ -18,9 +18,12 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     /// <summary>The name of the phrase the person reads when a turn fails (their earlier answers are kept).</summary>
     public const string TurnFailedPhrase = "turnFailed";
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns, ConversationIndexMiddleware conversationIndex, BotText text)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns, ConversationIndexMiddleware conversationIndex, BotText text, RecognizerWarmUp warmUp)
         : base(auth, logger)
     {
+        // The recognisers are warmed once the first turn is answered, so they do not slow it down.
+        Use(warmUp);
+
         // One turn per conversation at a time, so two messages sent together both take effect.
         Use(serializedTurns);
 

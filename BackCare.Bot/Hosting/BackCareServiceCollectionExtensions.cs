@@ -34,6 +34,7 @@ public static class BackCareServiceCollectionExtensions
         // The connector and user-token clients are built when a turn uses them (see OnDemandClientsAuthentication).
         services.AddSingleton<BotFrameworkAuthentication>(sp => new OnDemandClientsAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp)));
         services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<RecognizerWarmUp>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<RejectedTokenLog>();
 

@@ -1,6 +1,5 @@
 using BackCare.Bot.Exercises;
 using BackCare.Bot.Triage;
-using BackCare.Bot.Understanding;
 using Microsoft.Extensions.Options;
 
 namespace BackCare.Bot.Hosting;
@@ -8,7 +7,7 @@ namespace BackCare.Bot.Hosting;
 /// <summary>
 /// Runs as the host starts (after the settings are validated, see <see cref="BackCareSettings"/>): refuses setting
 /// names BackCare does not read and an unauthenticated production start unless allowed, loads (and so validates)
-/// the clinical content, and builds the recognisers' regexes so the first person does not wait for them.
+/// the clinical content, and has the recognisers' regexes built after the first turn or a few seconds (<see cref="RecognizerWarmUp"/>), so the first person does not wait for them.
 /// </summary>
 public sealed class StartupChecks(
     IConfiguration configuration,
@@ -17,7 +16,7 @@ public sealed class StartupChecks(
     TriageContent triageContent,
     ExerciseCatalogue catalogue,
     Cards.Illustrations pictures,
-    ReplyReader replies,
+    RecognizerWarmUp warmUp,
     Content.BotText text,
     Progress.PainChart chart,
     ILogger<StartupChecks> logger) : IHostedService
@@ -31,14 +30,8 @@ public sealed class StartupChecks(
         _ = chart; // Its font too: a missing font stops the start rather than the first "progress".
         logger.ContentLoaded(triageContent.Questions.Count, catalogue.Exercises.Count);
 
-        // The recognisers build large regexes on first use: do it now, off the request path.
-        _ = Task.Run(
-            () =>
-            {
-                replies.WarmUp();
-                BackCare.Dialogs.Choices.ChoiceRecognizers.RecognizeChoice("the second one", [new("a"), new("b")]);
-            },
-            CancellationToken.None);
+        // The recognisers build large regexes on first use: off the request path, after the first turn (see RecognizerWarmUp).
+        warmUp.StartLatestAfterDelay();
         return Task.CompletedTask;
     }
 

@@ -22,7 +22,7 @@ public static class StorageFactory
         switch (options.Provider)
         {
             case StorageProvider.Memory:
-                return new MemoryStorage();
+                return new JsonMemoryStorage();
             case StorageProvider.Sqlite:
                 return new SqliteStorage(Path.Combine(Path.GetFullPath(options.DataFolder, environment.ContentRootPath), "backcare-state.db"));
             case StorageProvider.Blob:
