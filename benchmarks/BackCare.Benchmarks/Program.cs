@@ -6,7 +6,7 @@
 // per conversation, and the time from starting the host process to its first reply. Loopback only, bounded.
 //
 // usage: dotnet run -c Release --project benchmarks/BackCare.Benchmarks --
-//            [--conversations 32] [--triages 4] [--warmup 1] [--stores Sqlite,Memory]
+//            [--conversations 32] [--triages 4] [--warmup 2] [--stores Sqlite,Memory]
 // (the host side is the same program: `host <backcare|floor> <store> <url> <data folder>`; `profile` splits a
 // turn into phases, see Profile.cs; `startup` times the start-up pieces, see StartupProfile.cs)
 using System.Globalization;
@@ -29,7 +29,7 @@ if (args is ["profile", ..])
 
 var conversations = Option("--conversations", 32);
 var triages = Option("--triages", 4);
-var warmup = Option("--warmup", 1, allowZero: true);
+var warmup = Option("--warmup", 2, allowZero: true);
 var stores = OptionText("--stores", "Sqlite,Memory").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
 var script = TriageScript.Load(Paths.TriageContent);
