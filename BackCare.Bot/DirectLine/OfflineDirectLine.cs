@@ -65,16 +65,27 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
     public bool Contains(string conversationId) => _byId.ContainsKey(conversationId);
 
     /// <summary>
-    /// Adds the bot's messages to a conversation in memory, as the bot's proactive messages arrive at Azure's
-    /// service, and saves them to the store (without waiting: the caller is a send in a proactive turn; a failed
-    /// save is logged and tried again with the next change).
+    /// Whether a conversation is one of this host's offline Direct Line conversations, still open: in memory, or
+    /// else in the store (after a restart, or once it left memory), then loaded into memory.
+    /// </summary>
+    /// <param name="conversationId">The conversation id.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns><c>true</c> when it is kept (in memory now).</returns>
+    public async Task<bool> OpenAsync(string conversationId, CancellationToken cancellationToken)
+        => !string.IsNullOrEmpty(conversationId) && await FindAsync(conversationId, cancellationToken) is not null;
+
+    /// <summary>
+    /// Adds the bot's messages to a conversation (from memory, or else loaded from the store), as the bot's
+    /// proactive messages arrive at Azure's service, and saves them to the store (without waiting: the caller is a
+    /// send in a proactive turn; a failed save is logged and tried again with the next change).
     /// </summary>
     /// <param name="conversationId">The conversation id.</param>
     /// <param name="activities">The bot's activities; each gets its server id.</param>
-    /// <returns><c>false</c> when the conversation is not in memory (nothing was added).</returns>
-    public bool Deliver(string conversationId, IEnumerable<Microsoft.Bot.Schema.Activity> activities)
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns><c>false</c> when the conversation is gone or ended (nothing was added).</returns>
+    public async Task<bool> DeliverAsync(string conversationId, IEnumerable<Microsoft.Bot.Schema.Activity> activities, CancellationToken cancellationToken)
     {
-        if (!_byId.TryGetValue(conversationId, out var conversation))
+        if (await FindAsync(conversationId, cancellationToken) is not { } conversation)
         {
             return false;
         }
