@@ -195,6 +195,29 @@ public class ReminderTests
     }
 
     [Fact]
+    public async Task After_an_emergency_result_the_daily_reminder_does_not_invite_to_a_routine()
+    {
+        var clock = new ManualClock(Noon);
+        await using var connector = await ConnectorHost.StartAsync();
+        await using var host = await HostAsync(clock, Sqlite(NewFolder()));
+        var person = Person(host, connector, "reminder-" + Guid.NewGuid().ToString("N"));
+        await person.SayAsync("remind me every day at 7pm");
+
+        var advice = await person.SayAsync("since this morning I can't control my bladder");
+        Messages(connector);
+        clock.Advance(TimeSpan.FromHours(7));
+
+        Assert.Contains("Emergency", advice, StringComparison.Ordinal);
+        Assert.Equal(0, await CheckAsync(host));
+        Assert.DoesNotContain(Messages(connector), m => (string?)m["text"] == Text(host)["reminder.message"]);
+
+        // Starting over lifts the result: the next day's reminder comes again.
+        await person.SayAsync("start over");
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await CheckAsync(host));
+    }
+
+    [Fact]
     public async Task Delete_my_data_removes_the_reminder_and_its_line_in_the_schedule()
     {
         var folder = NewFolder();

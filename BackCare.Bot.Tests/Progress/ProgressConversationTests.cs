@@ -104,6 +104,26 @@ public class ProgressConversationTests
     }
 
     [Fact]
+    public async Task After_the_progress_advises_a_doctor_a_self_care_result_offers_only_walking_and_the_stretches_once_the_doctor_agrees()
+    {
+        var clock = new ManualClock(Day1);
+        var (end, _, last) = await DaysAsync(clock, (2, 2), (3, 3), (4, 4));
+        Assert.Contains(Language.Text["progress.doctor.RisingOverThreeSessions"], BotConversation.Join(end), StringComparison.Ordinal);
+
+        // Low pain today: on its own the triage is self-care, and a gym lift could pass every other gate.
+        clock.Advance(TimeSpan.FromDays(1));
+        var fourth = last.LaterConversationOfTheSamePerson();
+        await new TriageDriver(fourth).RunAsync(new() { [Q.Severity] = "2" });
+        var plan = await fourth.SayTextAsync("yes");
+
+        Assert.DoesNotContain(Language.Text["gymQuestion"], plan, StringComparison.Ordinal);
+        Assert.Contains(Language.Text["plan.onceDoctorAgrees"], plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Superman", plan, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Bird dog", plan, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("(strength)", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pain_rising_over_three_days_eases_the_routine_and_advises_a_doctor_with_the_reason()
     {
         var clock = new ManualClock(Day1);

@@ -3,6 +3,7 @@ using BackCare.Bot.Hosting;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Content;
 using BackCare.Bot.Proactive;
+using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
 using BackCare.Dialogs;
 using BackCare.Dialogs.Choices;
@@ -122,9 +123,27 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
             var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
             if (tap.Step is { } step && !string.Equals(step, data.LiveCardStep, StringComparison.Ordinal))
             {
-                await turnContext.SendActivityAsync(phrases["staleTap"], cancellationToken: cancellationToken);
-                await RepromptAsync(turnContext, cancellationToken);
-                return;
+                switch (StaleTapKind(step, tap.Text, data))
+                {
+                    case StaleTap.Live:
+                        // "It hurts" or "Stop" from an earlier page of the running routine: they work whichever card they are on.
+                        break;
+                    case StaleTap.Hurts:
+                        // "It hurts" from a routine that is over: the advice for it, never only "that button is old".
+                        await turnContext.SendActivityAsync(phrases["routine.hurt"], cancellationToken: cancellationToken);
+                        await RepromptAsync(turnContext, cancellationToken);
+                        return;
+                    case StaleTap.WarningSign:
+                        // An answer to an earlier warning-sign question: not used for the question asked now (a "yes"
+                        // may mean the opposite there), but never dropped silently: the person is asked to say it.
+                        await turnContext.SendActivityAsync(phrases["staleSignTap"], cancellationToken: cancellationToken);
+                        await RepromptAsync(turnContext, cancellationToken);
+                        return;
+                    default:
+                        await turnContext.SendActivityAsync(phrases["staleTap"], cancellationToken: cancellationToken);
+                        await RepromptAsync(turnContext, cancellationToken);
+                        return;
+                }
             }
 
             text = tap.Text ?? text;
@@ -168,6 +187,55 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
 
         await dialog.RunAsync(turnContext, _dialogState, cancellationToken);
     }
+
+    /// <summary>What a tap on a button of an earlier card is.</summary>
+    private enum StaleTap
+    {
+        /// <summary>Only out of date: said so, and the current question shown again.</summary>
+        Old,
+
+        /// <summary>"It hurts" or "Stop" on an earlier page while the routine runs: taken as said now.</summary>
+        Live,
+
+        /// <summary>"It hurts" on a page of a routine that is over.</summary>
+        Hurts,
+
+        /// <summary>An answer to an earlier warning-sign question or sign confirmation.</summary>
+        WarningSign,
+    }
+
+    /// <summary>Sorts a tap on an earlier card: the routine's safety buttons and warning-sign answers are never merely stale.</summary>
+    private StaleTap StaleTapKind(string step, string? tapped, ConversationData data)
+    {
+        if (step.StartsWith(WalkStepPrefix, StringComparison.Ordinal))
+        {
+            return commands.ReadRoutine(tapped) switch
+            {
+                RoutineCommand.ItHurts or RoutineCommand.Stop when data.InRoutine => StaleTap.Live,
+                RoutineCommand.ItHurts => StaleTap.Hurts,
+                _ => StaleTap.Old,
+            };
+        }
+
+        if (step.StartsWith(ConfirmStepPrefix, StringComparison.Ordinal))
+        {
+            return StaleTap.WarningSign;
+        }
+
+        if (step.StartsWith(QuestionStepPrefix, StringComparison.Ordinal)
+            && Enum.TryParse<QuestionId>(step[QuestionStepPrefix.Length..], out var question)
+            && Enum.IsDefined(question)
+            && TriageInterview.KindOf(question) is not (QuestionKind.Age or QuestionKind.Duration or QuestionKind.Severity or QuestionKind.Location))
+        {
+            return StaleTap.WarningSign;
+        }
+
+        return StaleTap.Old;
+    }
+
+    private const string WalkStepPrefix = "walk:";
+    private const string QuestionStepPrefix = "question:";
+    private const string ConfirmStepPrefix = "confirm:";
 
     /// <summary>Shows the question or page being asked again, if any.</summary>
     private async Task RepromptAsync(ITurnContext turnContext, CancellationToken cancellationToken)

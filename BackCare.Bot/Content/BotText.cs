@@ -39,7 +39,7 @@ public sealed partial class BotText
         ["walk.set"] = ["n", "sets", "dose"], ["walk.lastSet"] = [], ["walk.harder"] = ["harder"],
         ["routine.hurt"] = [], ["routine.finished"] = [], ["routine.stopped"] = [], ["routine.painAfter"] = ["opening"],
         ["routine.comparison"] = ["before", "after", "advice"], ["routine.lower"] = [], ["routine.same"] = [], ["routine.higher"] = [],
-        ["button.more"] = [], ["button.call"] = ["number"], ["button.send"] = [], ["scale.label"] = [], ["staleTap"] = [],
+        ["button.more"] = [], ["button.call"] = ["number"], ["button.send"] = [], ["scale.label"] = [], ["staleTap"] = [], ["staleSignTap"] = [],
         ["questionProgress"] = ["n", "total"], ["groupIntro"] = [],
         ["kind.warm-up"] = [], ["kind.stretch"] = [], ["kind.strength"] = [], ["kind.loaded lift"] = [], ["kind.aerobic"] = [],
         ["carryOnReplanned"] = [], ["liftedBeforeQuestion"] = [], ["liftsNeedExperience"] = [], ["plan.builtUp"] = [], ["plan.eased"] = [],

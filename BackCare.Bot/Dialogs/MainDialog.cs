@@ -169,7 +169,7 @@ public sealed class MainDialog : InterruptibleDialog
         {
             // Saved before the gates changed (or the catalogue did): a fresh plan under today's gates, without the gym lifts.
             await step.Context.SendActivityAsync(Text["carryOnReplanned"], cancellationToken: cancellationToken);
-            var fresh = RoutineRequest.From(unfinished.Outcome.Level, unfinished.Answers, pain) with { Progression = Progression.Assess(profile.Sessions)?.Level ?? 0 };
+            var fresh = RoutineRequest.From(LevelFor(unfinished.Outcome.Level, profile), unfinished.Answers, pain) with { Progression = Progression.Assess(profile.Sessions)?.Level ?? 0 };
             return await step.BeginDialogAsync(nameof(RoutineDialog), fresh, cancellationToken);
         }
 
@@ -180,7 +180,7 @@ public sealed class MainDialog : InterruptibleDialog
     /// <summary>Whether every exercise left in an unfinished routine passes today's gates for the person (the gym and opt-in as they chose then).</summary>
     private bool StillPassesGates(UnfinishedRoutine unfinished, int pain, UserProfile profile)
     {
-        var request = RoutineRequest.From(unfinished.Outcome.Level, unfinished.Answers, pain) with
+        var request = RoutineRequest.From(LevelFor(unfinished.Outcome.Level, profile), unfinished.Answers, pain) with
         {
             GymAccess = true,
             WantsLoadedLifts = true,
@@ -219,7 +219,8 @@ public sealed class MainDialog : InterruptibleDialog
 
         // The gym questions only when a loaded lift could pass every other gate (clinical rules v2).
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
-        if (!_builder.CouldOffer(LoadedLiftKind, BaseRequest(data)))
+        var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
+        if (!_builder.CouldOffer(LoadedLiftKind, BaseRequest(data, profile)))
         {
             return await step.NextAsync(false, cancellationToken);
         }
@@ -280,7 +281,7 @@ public sealed class MainDialog : InterruptibleDialog
     {
         var data = await _conversationData.GetAsync(step.Context, () => new ConversationData(), cancellationToken);
         var profile = await _userProfile.GetAsync(step.Context, () => new UserProfile(), cancellationToken);
-        var request = BaseRequest(data) with
+        var request = BaseRequest(data, profile) with
         {
             GymAccess = step.Values.GetValue<bool>("gym"),
             LiftedBefore = step.Values.GetValue<bool>("lifted"),
@@ -324,6 +325,14 @@ public sealed class MainDialog : InterruptibleDialog
     }
 
     /// <summary>The routine request from the triage, with the highest pain the person reported in the conversation.</summary>
-    private static RoutineRequest BaseRequest(ConversationData data)
-        => RoutineRequest.From(data.Outcome!.Level, data.Answers, data.HighestPain());
+    private static RoutineRequest BaseRequest(ConversationData data, UserProfile profile)
+        => RoutineRequest.From(LevelFor(data.Outcome!.Level, profile), data.Answers, data.HighestPain());
+
+    /// <summary>
+    /// The level a routine is built at: when the person's own progress says to see a doctor (pain rising over three
+    /// sessions, or no better after four weeks), a self-care result is built at doctor level: walking and the gentle
+    /// stretches only, once the doctor agrees.
+    /// </summary>
+    private static Disposition LevelFor(Disposition level, UserProfile profile)
+        => level == Disposition.SelfCare && Progression.Assess(profile.Sessions)?.Doctor is not null ? Disposition.Doctor : level;
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
+using BackCare.Bot.Bots;
 using BackCare.Bot.Content;
 using BackCare.Bot.Hosting;
+using BackCare.Bot.Triage;
 using BackCare.Dialogs.Choices;
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
 namespace BackCare.Bot.Proactive;
@@ -126,12 +129,25 @@ public sealed class ReminderService(
             }
 
             var buttons = new List<Choice> { new(text["button.startOver"]) };
+            var sent = false;
             await messenger.ContinueAsync(
                 services.GetRequiredService<AdapterWithErrorHandler>(),
                 conversation,
-                (turnContext, ct) => turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, buttons, text["reminder.message"]), ct),
+                async (turnContext, ct) =>
+                {
+                    // After an emergency or urgent result the invitation to "today's gentle routine" is not sent: that
+                    // result stands until the person starts over (checked under the turn lock, on the stored state).
+                    var data = await services.GetRequiredService<IStatePropertyAccessor<ConversationData>>().GetAsync(turnContext, () => new ConversationData(), ct);
+                    if (data.Outcome?.Level is Disposition.Emergency or Disposition.Urgent)
+                    {
+                        return;
+                    }
+
+                    await turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, buttons, text["reminder.message"]), ct);
+                    sent = true;
+                },
                 cancellationToken);
-            return true;
+            return sent;
         }
 
         return false;
