@@ -388,22 +388,27 @@ public class DirectLineProtocolTests
     }
 
     [Fact]
-    public async Task Beyond_the_cap_conversations_are_evicted_least_recently_used_first()
+    public async Task Beyond_the_cap_the_least_recently_used_conversation_leaves_memory_only_and_comes_back_with_its_transcript()
     {
         await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["BackCare:DirectLine:MaxConversations"] = "3" });
+        var directLine = host.Services.GetRequiredService<BackCare.Bot.DirectLine.OfflineDirectLine>();
         var a = await ConnectAsync(host);
+        await a.PostAsync(new JObject { ["type"] = "event", ["name"] = "webchat/join", ["from"] = new JObject { ["id"] = "dl_tester" } });
+        await a.PostAsync(Message("hello", "a-1"));
+        var (before, _) = await a.ActivitiesAsync();
         var b = await ConnectAsync(host);
         var c = await ConnectAsync(host);
-        await a.ActivitiesAsync();
 
         var d = await ConnectAsync(host);
+        var aLeftMemory = !directLine.Contains(a.ConversationId);
         var afterD = await StatusesAsync(a, b, c, d);
-        await c.ActivitiesAsync();
-        var e = await ConnectAsync(host);
-        var afterE = await StatusesAsync(a, c, d, e);
+        var (after, _) = await a.ActivitiesAsync();
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.OK], afterD);
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], afterE);
+        Assert.True(aLeftMemory, "the least recently used conversation should leave memory beyond the cap");
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], afterD);
+        Assert.Contains(before, x => (string?)x["text"] == "hello");
+        Assert.Equal(before.Select(x => (string?)x["id"]), after.Select(x => (string?)x["id"]));
+        Assert.True(directLine.Count <= 3, $"{directLine.Count} conversations in memory beyond the cap of 3");
     }
 
     private static async Task<List<HttpStatusCode>> StatusesAsync(params Client[] clients)

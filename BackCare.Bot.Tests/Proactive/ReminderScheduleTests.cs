@@ -64,3 +64,48 @@ public class ReminderScheduleTests
         Assert.False(removedAgain);
     }
 }
+
+/// <summary>"Stop reminders" or "delete my data" between the service's read of a reminder and its claim of a day.</summary>
+public class ReminderRemovedBeforeClaimTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string> Stores() => ["Memory", "JsonMemory", "Sqlite"];
+
+    private static IStorage Store(string kind) => kind switch
+    {
+        "Memory" => new MemoryStorage(),
+        "JsonMemory" => new JsonMemoryStorage(),
+        _ => new SqliteStorage(Path.Combine(Directory.CreateTempSubdirectory("backcare-schedule-").FullName, "state.db")),
+    };
+
+    [Fact]
+    public async Task The_SDK_memory_store_inserts_a_missing_key_written_with_an_ETag_so_the_claim_must_check()
+    {
+        var storage = new MemoryStorage();
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["gone"] = new Reminder { At = "19:00", ETag = "7" } }, CancellationToken.None);
+
+        Assert.True((await storage.ReadAsync(["gone"], CancellationToken.None)).ContainsKey("gone"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_reminder_removed_after_it_was_read_is_not_claimed_nor_written_back(string store)
+    {
+        var storage = Store(store);
+        var sut = new ReminderSchedule(storage, StorageFactory.LockFor(storage), new ManualClock(Now));
+        var reference = new Microsoft.Bot.Schema.ConversationReference { ChannelId = "emulator", Conversation = new() { Id = "c" } };
+        await sut.SetAsync("emulator", "person", new Reminder { At = "19:00", TimeZone = "UTC", CreatedUtc = Now, Conversation = reference }, CancellationToken.None);
+        var key = ReminderSchedule.KeyFor("emulator", "person");
+        var readByService = (await sut.ReadAsync(key, CancellationToken.None))!;
+
+        var removed = await sut.RemoveAsync("emulator", "person", CancellationToken.None);
+        var claimed = await sut.ClaimAsync(key, readByService, "2026-11-26", CancellationToken.None);
+
+        Assert.True(removed);
+        Assert.False(claimed);
+        Assert.Empty(await storage.ReadAsync([key], CancellationToken.None));
+        Assert.Empty(await sut.KeysAsync(Now, CancellationToken.None));
+    }
+}

@@ -335,6 +335,67 @@ public class ReminderTests
         return all.ToString();
     }
 
+    [Fact]
+    public async Task A_reminder_to_an_offline_Web_Chat_conversation_after_a_host_restart_appears_in_its_activities()
+    {
+        var folder = NewFolder();
+        var clock = new ManualClock(Noon);
+        var settings = Sqlite(folder);
+        settings["BackCare:DirectLine:TokenSeconds"] = "86400";
+        settings["BackCare:DirectLine:PollWaitSeconds"] = "15";
+        string conversationId;
+        string watermark;
+        string bearer;
+        string userId;
+        await using (var first = await HostAsync(clock, new Dictionary<string, string?>(settings)))
+        {
+            using var token = await first.Client.PostAsync("/api/directline/token", new StringContent("{}", Encoding.UTF8, "application/json"));
+            var issued = JObject.Parse(await token.Content.ReadAsStringAsync());
+            (conversationId, bearer, userId) = ((string)issued["conversationId"]!, (string)issued["token"]!, (string)issued["userId"]!);
+            var set = await OfflineAsync(first, HttpMethod.Post, conversationId, bearer, new JObject
+            {
+                ["type"] = "message",
+                ["text"] = "remind me every day at 7pm",
+                ["from"] = new JObject { ["id"] = userId },
+                ["localTimezone"] = "Europe/London",
+            });
+            Assert.Contains(set["activities"]!, a => (string?)a["text"] == Text(first).Format("reminder.set", ("time", "19:00"), ("zone", "Europe/London")));
+            watermark = (string)set["watermark"]!;
+        }
+
+        // The new host's service checks as it starts (the test's check may run alongside: the claim lets one send
+        // it); the page's poll after the last activity it saw waits for the next one.
+        clock.Advance(TimeSpan.FromHours(7));
+        await using var second = await HostAsync(clock, new Dictionary<string, string?>(settings));
+        await CheckAsync(second);
+        var activities = await OfflineAsync(second, HttpMethod.Get, conversationId, bearer, watermark: watermark);
+
+        var reminder = Assert.Single(activities["activities"]!, a => (string?)a["from"]?["role"] == "bot");
+        Assert.Equal(Text(second)["reminder.message"], (string?)reminder["text"]);
+        Assert.Equal("bot", (string?)reminder["from"]?["role"]);
+        Assert.False(string.IsNullOrEmpty((string?)reminder["id"]));
+    }
+
+    /// <summary>A call to the host's offline Direct Line with a bearer token: a post returns the activities after it.</summary>
+    private static async Task<JObject> OfflineAsync(RunningHost host, HttpMethod method, string conversationId, string bearer, JObject? activity = null, string? watermark = null)
+    {
+        using var request = new HttpRequestMessage(method, $"/v3/directline/conversations/{conversationId}/activities{(watermark is null ? string.Empty : "?watermark=" + watermark)}");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        if (activity is not null)
+        {
+            request.Content = new StringContent(activity.ToString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await host.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        if (activity is null)
+        {
+            return JObject.Parse(await response.Content.ReadAsStringAsync());
+        }
+
+        return await OfflineAsync(host, HttpMethod.Get, conversationId, bearer);
+    }
+
     /// <summary>The messages the connector received so far (typing indicators, sent while a slow turn runs, left out).</summary>
     private static List<JObject> Messages(ConnectorHost connector) => connector.Drain().Where(a => (string?)a["type"] != "typing").ToList();
 }

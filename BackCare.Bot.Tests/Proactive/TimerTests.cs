@@ -179,6 +179,53 @@ public class TimerTests
     }
 
     [Fact]
+    public async Task A_message_arriving_as_the_time_is_up_never_throws()
+    {
+        // The time running out (on the clock's thread) and a message cancelling the timer (on a turn's thread)
+        // race, many times: the message's cancel must never meet a source the timer's end has disposed.
+        var clock = Clock();
+        await using var host = await HostAsync(clock);
+        var sut = host.Services.GetRequiredService<ConversationTimers>();
+        var adapter = new Microsoft.Bot.Builder.Adapters.TestAdapter();
+        for (var round = 0; round < 300; round++)
+        {
+            var turn = new Microsoft.Bot.Builder.TurnContext(adapter, new Microsoft.Bot.Schema.Activity(Microsoft.Bot.Schema.ActivityTypes.Message)
+            {
+                ChannelId = "test",
+                Conversation = new Microsoft.Bot.Schema.ConversationAccount { Id = $"race-{round}" },
+                From = new Microsoft.Bot.Schema.ChannelAccount("person"),
+                Recipient = new Microsoft.Bot.Schema.ChannelAccount("bot"),
+            });
+            var data = new BackCare.Bot.Bots.ConversationData();
+            sut.Start(turn, data, 1);
+            var run = sut.LastStarted!;
+            using var go = new ManualResetEventSlim();
+            var timeUp = Task.Run(() =>
+            {
+                go.Wait();
+                clock.Advance(TimeSpan.FromSeconds(1));
+            });
+            var message = Task.Run(() =>
+            {
+                go.Wait();
+                sut.Cancel(turn, data);
+            });
+            go.Set();
+
+            await Task.WhenAll(timeUp, message);
+            await run;
+        }
+
+        // After the time is up and the source disposed, a message still cancels nothing and does not throw.
+        var last = new Microsoft.Bot.Builder.TurnContext(adapter, new Microsoft.Bot.Schema.Activity(Microsoft.Bot.Schema.ActivityTypes.Message)
+        {
+            ChannelId = "test",
+            Conversation = new Microsoft.Bot.Schema.ConversationAccount { Id = "race-0" },
+        });
+        sut.Cancel(last, new BackCare.Bot.Bots.ConversationData());
+    }
+
+    [Fact]
     public void Only_pages_with_a_hold_or_the_timed_breathing_have_a_timer()
     {
         var catalogue = Catalogue;

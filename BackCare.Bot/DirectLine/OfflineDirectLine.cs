@@ -65,16 +65,27 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
     public bool Contains(string conversationId) => _byId.ContainsKey(conversationId);
 
     /// <summary>
-    /// Adds the bot's messages to a conversation in memory, as the bot's proactive messages arrive at Azure's
-    /// service, and saves them to the store (without waiting: the caller is a send in a proactive turn; a failed
-    /// save is logged and tried again with the next change).
+    /// Whether a conversation is one of this host's offline Direct Line conversations, still open: in memory, or
+    /// else in the store (after a restart, or once it left memory), then loaded into memory.
+    /// </summary>
+    /// <param name="conversationId">The conversation id.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns><c>true</c> when it is kept (in memory now).</returns>
+    public async Task<bool> OpenAsync(string conversationId, CancellationToken cancellationToken)
+        => !string.IsNullOrEmpty(conversationId) && await FindAsync(conversationId, cancellationToken) is not null;
+
+    /// <summary>
+    /// Adds the bot's messages to a conversation (from memory, or else loaded from the store), as the bot's
+    /// proactive messages arrive at Azure's service, and saves them to the store (without waiting: the caller is a
+    /// send in a proactive turn; a failed save is logged and tried again with the next change).
     /// </summary>
     /// <param name="conversationId">The conversation id.</param>
     /// <param name="activities">The bot's activities; each gets its server id.</param>
-    /// <returns><c>false</c> when the conversation is not in memory (nothing was added).</returns>
-    public bool Deliver(string conversationId, IEnumerable<Microsoft.Bot.Schema.Activity> activities)
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns><c>false</c> when the conversation is gone or ended (nothing was added).</returns>
+    public async Task<bool> DeliverAsync(string conversationId, IEnumerable<Microsoft.Bot.Schema.Activity> activities, CancellationToken cancellationToken)
     {
-        if (!_byId.TryGetValue(conversationId, out var conversation))
+        if (await FindAsync(conversationId, cancellationToken) is not { } conversation)
         {
             return false;
         }
@@ -177,8 +188,9 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
         await gate.WaitAsync();
         try
         {
-            if (!_byId.ContainsKey(conversation.Id))
+            if (!_byId.ContainsKey(conversation.Id) && conversation.Expires <= clock.GetUtcNow())
             {
+                // Ended (its tokens expired, its keys deleted): not written back.
                 return;
             }
 
@@ -301,15 +313,28 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
         }
     }
 
-    /// <summary>Puts a conversation in memory, first ending those beyond the cap and those whose tokens have all expired.</summary>
+    /// <summary>
+    /// Puts a conversation in memory, first ending those whose tokens have all expired (in memory and in the store)
+    /// and letting the least recently used beyond the cap leave memory only: they stay in the store, and
+    /// <see cref="FindAsync"/> loads them again when next used (so a burst of new conversations from one address
+    /// cannot end anyone else's).
+    /// </summary>
     private async Task AddAsync(OfflineConversation conversation)
     {
         List<OfflineConversation> ended;
+        List<OfflineConversation> dropped;
         lock (_evicting)
         {
-            ended = Evict(room: 1);
+            (ended, dropped) = Evict(room: 1);
             Touch(conversation);
             _byId[conversation.Id] = conversation;
+        }
+
+        foreach (var left in dropped)
+        {
+            // Anything not saved yet (a failed save's changes) is saved before it goes.
+            await SaveAsync(left);
+            _saving.TryRemove(left.Id, out _);
         }
 
         if (ended.Count == 0)
@@ -349,24 +374,25 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
 
     private void Touch(OfflineConversation conversation) => conversation.LastUsed = Interlocked.Increment(ref _uses);
 
-    private List<OfflineConversation> Evict(int room)
+    private (List<OfflineConversation> Ended, List<OfflineConversation> Dropped) Evict(int room)
     {
-        // Conversations whose tokens have all expired first, then the least recently used beyond the limit.
+        // Conversations whose tokens have all expired end; then the least recently used beyond the limit leave memory.
         var now = clock.GetUtcNow();
-        var stale = _byId.Values.Where(c => c.Expires <= now).ToList();
-        var excess = _byId.Count - stale.Count - Math.Max(1, Settings.MaxConversations) + room;
-        if (excess > 0)
-        {
-            stale.AddRange(_byId.Values.Where(c => c.Expires > now).OrderBy(c => c.LastUsed).Take(excess));
-        }
-
-        foreach (var conversation in stale)
+        var ended = _byId.Values.Where(c => c.Expires <= now).ToList();
+        var excess = _byId.Count - ended.Count - Math.Max(1, Settings.MaxConversations) + room;
+        var dropped = excess > 0 ? _byId.Values.Where(c => c.Expires > now).OrderBy(c => c.LastUsed).Take(excess).ToList() : [];
+        foreach (var conversation in ended)
         {
             _byId.TryRemove(conversation.Id, out _);
             _saving.TryRemove(conversation.Id, out _);
         }
 
-        return stale;
+        foreach (var conversation in dropped)
+        {
+            _byId.TryRemove(conversation.Id, out _);
+        }
+
+        return (ended, dropped);
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public sealed class ConversationTimers(
         var cancel = new CancellationTokenSource();
         if (_waiting.TryRemove(key, out var earlier))
         {
-            earlier.Cancel();
+            Stop(earlier);
         }
 
         _waiting[key] = cancel;
@@ -69,7 +69,7 @@ public sealed class ConversationTimers(
         data.CancelTimer();
         if (_waiting.TryRemove(KeyOf(turnContext.Activity), out var waiting))
         {
-            waiting.Cancel();
+            Stop(waiting);
         }
     }
 
@@ -80,8 +80,29 @@ public sealed class ConversationTimers(
         {
             if (_waiting.TryRemove(key, out var waiting))
             {
-                waiting.Cancel();
+                Stop(waiting);
             }
+        }
+    }
+
+    /// <summary>
+    /// Cancels and disposes a timer's source. Whoever takes a source out of the map (a message, a newer timer, the
+    /// timer's own end, shutdown) owns it and is the only one to dispose it, so a message arriving just as the time
+    /// is up never cancels a disposed source; a source disposed all the same is already done with.
+    /// </summary>
+    private static void Stop(CancellationTokenSource cancel)
+    {
+        try
+        {
+            cancel.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already ended and disposed: nothing left to cancel.
+        }
+        finally
+        {
+            cancel.Dispose();
         }
     }
 
@@ -99,8 +120,12 @@ public sealed class ConversationTimers(
         }
         finally
         {
-            _waiting.TryRemove(new KeyValuePair<string, CancellationTokenSource>(key, cancel));
-            cancel.Dispose();
+            // Disposed here only if still in the map: otherwise whoever took it out (a message, a newer timer)
+            // cancels and disposes it.
+            if (_waiting.TryRemove(new KeyValuePair<string, CancellationTokenSource>(key, cancel)))
+            {
+                cancel.Dispose();
+            }
         }
 
         var said = false;

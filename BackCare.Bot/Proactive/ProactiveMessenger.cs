@@ -10,7 +10,8 @@ namespace BackCare.Bot.Proactive;
 /// conversation: the adapter continues the conversation with the bot's app id (empty in local mode, where the
 /// channel takes replies without a token), through the same middleware as a turn, so the conversation's turn
 /// lock keeps it from crossing a message being handled. A Web Chat conversation of this host's own offline
-/// Direct Line gets it in its transcript directly, where the page polls for it; everything else goes to the
+/// Direct Line (in memory, or loaded again from the store after a restart) gets it in its transcript directly,
+/// where the page polls for it; everything else goes to the
 /// conversation's serviceUrl (the Emulator, Azure Direct Line, Teams: those need the app's credentials).
 /// </summary>
 /// <param name="configuration">The configuration, for MicrosoftAppId.</param>
@@ -31,12 +32,16 @@ public sealed class ProactiveMessenger(IConfiguration configuration, OfflineDire
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(logic);
-        return adapter.ContinueConversationAsync(AppId, reference, (turnContext, ct) =>
+        return adapter.ContinueConversationAsync(AppId, reference, async (turnContext, ct) =>
         {
-            if (turnContext.Activity.ChannelId == Channels.Webchat && offline.Contains(turnContext.Activity.Conversation?.Id ?? string.Empty))
+            var conversationId = turnContext.Activity.Conversation?.Id ?? string.Empty;
+
+            // Kept by this host's offline Direct Line, in memory or in the store (after a restart, or once it left
+            // memory): this host is the Direct Line service, and the message goes straight into the transcript the
+            // page reads. Only a conversation that is gone or ended goes to the serviceUrl.
+            if (turnContext.Activity.ChannelId == Channels.Webchat && await offline.OpenAsync(conversationId, ct).ConfigureAwait(false))
             {
-                // This host is the Direct Line service: the message goes straight into the transcript the page reads.
-                turnContext.OnSendActivities((context, activities, next) =>
+                turnContext.OnSendActivities(async (context, activities, next) =>
                 {
                     var delivered = activities.Where(a => a.Type != ActivityTypes.Typing).ToList();
                     foreach (var activity in delivered)
@@ -47,12 +52,12 @@ public sealed class ProactiveMessenger(IConfiguration configuration, OfflineDire
                         activity.Timestamp = DateTimeOffset.UtcNow;
                     }
 
-                    offline.Deliver(context.Activity.Conversation.Id, delivered);
-                    return Task.FromResult(delivered.Select(a => new ResourceResponse(a.Id)).ToArray());
+                    await offline.DeliverAsync(conversationId, delivered, CancellationToken.None).ConfigureAwait(false);
+                    return delivered.Select(a => new ResourceResponse(a.Id)).ToArray();
                 });
             }
 
-            return logic(turnContext, ct);
+            await logic(turnContext, ct).ConfigureAwait(false);
         }, cancellationToken);
     }
 }

@@ -9,7 +9,8 @@ namespace BackCare.Bot.Proactive;
 /// store's lock for it (the Blob lease that serialises a conversation's turns across instances, or the in-process
 /// lock) and are written with the ETag they were read with (read again on a conflict), so two instances changing it
 /// at once both count, even when the index is first created (a write that creates it has no ETag to check).
-/// A day's reminder is claimed with the ETag on the reminder's own document (see <see cref="ClaimAsync"/>).
+/// A day's reminder is claimed with the ETag on the reminder's own document, under the store's lock for the
+/// reminder's key, which removing it holds too (see <see cref="ClaimAsync"/>).
 /// </summary>
 /// <param name="storage">The store.</param>
 /// <param name="indexLock">The store's lock, for the index.</param>
@@ -53,8 +54,15 @@ public sealed class ReminderSchedule(IStorage storage, ITurnLock indexLock, Time
     public async Task<bool> RemoveAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
         var key = KeyFor(channelId, userId);
-        var existed = (await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false)).ContainsKey(key);
-        await storage.DeleteAsync([key], cancellationToken).ConfigureAwait(false);
+        bool existed;
+        await using (var held = await indexLock.AcquireAsync(key, cancellationToken).ConfigureAwait(false))
+        {
+            // Under the reminder's lock, so a claim of a day (which holds it too) cannot write it back after this.
+            existed = (await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false)).ContainsKey(key);
+            await storage.DeleteAsync([key], cancellationToken).ConfigureAwait(false);
+        }
+
+        await indexLock.ForgetAsync(key, cancellationToken).ConfigureAwait(false);
         await ChangeIndexAsync(keys => keys.Remove(key), cancellationToken).ConfigureAwait(false);
         return existed;
     }
@@ -113,6 +121,18 @@ public sealed class ReminderSchedule(IStorage storage, ITurnLock indexLock, Time
         if (string.IsNullOrEmpty(reminder.ETag) || reminder.ETag == "*")
         {
             throw new ArgumentException("A reminder is claimed with the ETag it was read with.", nameof(reminder));
+        }
+
+        await using var held = await indexLock.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
+
+        // Read again under the reminder's lock (the one RemoveAsync holds): a reminder removed since it was read
+        // ("stop reminders", "delete my data") is not claimed, and so not sent nor written back. The stores insert
+        // a missing key even when the write carries an ETag (as the SDK's MemoryStorage does), so the write alone
+        // would not see the removal.
+        var current = await ReadAsync(key, cancellationToken).ConfigureAwait(false);
+        if (current is null || !string.Equals(current.ETag, reminder.ETag, StringComparison.Ordinal))
+        {
+            return false;
         }
 
         reminder.LastSentDay = day;
