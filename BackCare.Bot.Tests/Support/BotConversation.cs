@@ -25,7 +25,9 @@ public sealed class BotConversation
     public BotConversation(IStorage? storage = null, string channelId = "emulator", ConversationReference? conversation = null, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         Storage = storage ?? new MemoryStorage();
+        // The host's own appsettings.json first (the clinic's care settings, as the real host reads them), then the test's.
         var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(SolutionPaths.BotProject, "appsettings.json"), optional: false, reloadOnChange: false)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["BackCare:Storage:Provider"] = "Memory" })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();

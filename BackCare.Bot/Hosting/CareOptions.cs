@@ -15,9 +15,12 @@ public sealed class CareOptions
     [RegularExpression("^\\+?[0-9][0-9 ]*[0-9]$", ErrorMessage = "{0} must be digits and spaces, with an optional leading + (like 911, 112 or +44 20 7946 0000).")]
     public string EmergencyNumber { get; set; } = "911";
 
-    /// <summary>Gets or sets where to get same-day advice, said after "see a doctor today:".</summary>
+    /// <summary>
+    /// Gets or sets where to get same-day advice, said after "see a doctor today:". The words are the clinic's, set in
+    /// appsettings.json (BackCare:Care) where they can be reviewed, not here: left unset, the host does not start.
+    /// </summary>
     [Display(Name = Section + ":" + nameof(UrgentAdvice))]
     [Required(ErrorMessage = "{0} must be set: it tells people where to get same-day care.")]
     [StringLength(500, ErrorMessage = "{0} must be at most {1} characters long.")]
-    public string UrgentAdvice { get; set; } = "call your doctor's office for a same-day appointment, or go to an urgent care clinic";
+    public string UrgentAdvice { get; set; } = string.Empty;
 }
