@@ -195,11 +195,11 @@ public sealed class DirectLineStoreTests : IDisposable
         await using var second = await RunningHost.StartAsync(Settings());
         await current.PostAsync(second, "hi");
         await current.PostAsync(second, Current);
-        var before = SqliteBytes();
+        var before = SqliteFiles.RawText(_data.FullName);
 
         await current.PostAsync(second, "delete my data");
 
-        var after = SqliteBytes();
+        var after = SqliteFiles.RawText(_data.FullName);
         var (currentLeft, _) = await current.ActivitiesAsync(second);
         using var earlierLeft = await earlier.SendAsync(second, HttpMethod.Get, $"/v3/directline/conversations/{earlier.ConversationId}/activities");
         var (otherLeft, _) = await other.ActivitiesAsync(second);
@@ -238,21 +238,6 @@ public sealed class DirectLineStoreTests : IDisposable
         command.CommandText = "SELECT COUNT(*) FROM state WHERE key LIKE $prefix";
         command.Parameters.AddWithValue("$prefix", OfflineConversation.KeyOf(conversationId) + "/%");
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The raw bytes of the database, its WAL and its shared-memory file, as text (transcripts are JSON, so ASCII words show).</summary>
-    private string SqliteBytes()
-    {
-        var text = new StringBuilder();
-        foreach (var file in Directory.GetFiles(_data.FullName, "backcare-state.db*"))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            text.Append(Encoding.Latin1.GetString(copy.ToArray()));
-        }
-
-        return text.ToString();
     }
 
     /// <summary>A page's hold on one conversation (its token, user and ticket), usable against any host.</summary>

@@ -158,7 +158,7 @@ public class TimerTests
         var reply = await SayAsync("hi");
         for (var turn = 0; turn < 40 && !reply.Any(a => ((string?)a["text"] ?? string.Empty).Contains("Would you like to do a short, gentle routine now?", StringComparison.Ordinal)); turn++)
         {
-            reply = await SayAsync(AllClear((string?)reply.LastOrDefault()?["text"] ?? string.Empty));
+            reply = await SayAsync(HttpConversation.AllClearFor((string?)reply.LastOrDefault()?["text"] ?? string.Empty));
         }
 
         await SayAsync("yes");
@@ -245,18 +245,6 @@ public class TimerTests
     private static List<string> ButtonsOf(JObject activity)
         => activity["suggestedActions"]?["actions"]?.Select(a => (string)a["title"]!).ToList()
             ?? SentCards.SubmitTitles(SentCards.Adaptive(activity));
-
-    private static string AllClear(string question) => question switch
-    {
-        _ when question.Contains("safety checks", StringComparison.Ordinal) => "none of these",
-        _ when question.Contains("How long have you had", StringComparison.Ordinal) => "5 days",
-        _ when question.Contains("How bad is the pain", StringComparison.Ordinal) => "4",
-        _ when question.Contains("A few more checks", StringComparison.Ordinal) => "none of these",
-        _ when question.Contains("How old are you", StringComparison.Ordinal) => "34",
-        _ when question.Contains("Where is the pain", StringComparison.Ordinal) => "lower back",
-        _ when question.Contains("get better when you rest", StringComparison.Ordinal) => "yes",
-        _ => "no",
-    };
 
     /// <summary>The messages the connector received so far (typing indicators, sent while a slow turn runs, left out).</summary>
     private static List<JObject> Messages(ConnectorHost connector) => connector.Drain().Where(a => (string?)a["type"] != "typing").ToList();

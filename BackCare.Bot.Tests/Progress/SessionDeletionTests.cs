@@ -30,30 +30,17 @@ public class SessionDeletionTests
 
         var end = await conversation.SayAsync("2");
         Assert.Contains("Your first session is recorded", end, StringComparison.Ordinal);
-        var before = SqliteText(folder);
+        var before = SqliteFiles.RawText(folder);
         Assert.Contains("RoutineSession", before, StringComparison.Ordinal);
         Assert.Contains(person, before, StringComparison.Ordinal);
 
         await conversation.SayAsync("delete my data");
 
-        var after = SqliteText(folder);
+        var after = SqliteFiles.RawText(folder);
         Assert.DoesNotContain("RoutineSession", after, StringComparison.Ordinal);
         Assert.DoesNotContain(person, after, StringComparison.Ordinal);
         var fresh = new HttpConversation(host, "c-" + Guid.NewGuid().ToString("N"), person);
         Assert.Contains("I haven't recorded any routine sessions for you yet", await fresh.SayAsync("progress"), StringComparison.Ordinal);
     }
 
-    private static string SqliteText(string folder)
-    {
-        var text = new StringBuilder();
-        foreach (var file in Directory.GetFiles(folder, "backcare-state.db*"))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            text.Append(Encoding.Latin1.GetString(copy.ToArray()));
-        }
-
-        return text.ToString();
-    }
 }

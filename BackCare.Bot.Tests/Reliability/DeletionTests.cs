@@ -32,13 +32,13 @@ public class DeletionTests
         await AnswerUntilAsync(earlier, "How bad is the pain");
         await AnswerUntilAsync(current, "How bad is the pain");
         await other.SayAsync("hi");
-        var before = SqliteBytes(folder);
+        var before = SqliteFiles.RawText(folder);
         Assert.Contains(Duration, before, StringComparison.Ordinal);
         Assert.Contains(EarlierId(earlier), before, StringComparison.Ordinal);
 
         var reply = await current.SayAsync("delete my data");
 
-        var after = SqliteBytes(folder);
+        var after = SqliteFiles.RawText(folder);
         Assert.Contains("I've deleted everything", reply, StringComparison.Ordinal);
         Assert.DoesNotContain(Duration, after, StringComparison.Ordinal);
         Assert.DoesNotContain(person, after, StringComparison.Ordinal);
@@ -143,21 +143,6 @@ public class DeletionTests
         }
 
         Assert.Contains(marker, reply, StringComparison.Ordinal);
-    }
-
-    /// <summary>The raw bytes of the database, its WAL and its shared-memory file, as text (ids and answers are ASCII).</summary>
-    private static string SqliteBytes(string folder)
-    {
-        var text = new StringBuilder();
-        foreach (var file in Directory.GetFiles(folder, "backcare-state.db*"))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            text.Append(Encoding.Latin1.GetString(copy.ToArray()));
-        }
-
-        return text.ToString();
     }
 
     private static long WalLength(string folder)

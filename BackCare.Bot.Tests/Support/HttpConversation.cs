@@ -44,7 +44,10 @@ public sealed class HttpConversation(RunningHost host, string conversationId, st
     /// <summary>Answers every question "all clear" (pain 4) until the self-care advice.</summary>
     public Task<string> RunTriageToSelfCareAsync() => AnswerUntilAsync("Would you like to do a short, gentle routine now?");
 
-    private static string AllClearFor(string question) => question switch
+    /// <summary>The "all clear" answer (pain 4, 34 years old, no warning sign) to a question, recognised by its text.</summary>
+    /// <param name="question">The question's text.</param>
+    /// <returns>The answer to type.</returns>
+    public static string AllClearFor(string question) => question switch
     {
         _ when question.Contains("safety checks", StringComparison.Ordinal) => "none of these",
         _ when question.Contains("How long have you had", StringComparison.Ordinal) => "5 days",
