@@ -156,4 +156,21 @@ public class TeamsActivityTests
         Assert.Contains("typing", before);
         Assert.Contains("safety checks", (string?)received["text"]);
     }
+
+    [Fact]
+    public async Task A_slow_reply_asked_for_in_the_response_carries_no_typing_indicator()
+    {
+        // With expectReplies the replies come back in the response: a typing indicator there would show nothing.
+        var slow = new Moq.Mock<Microsoft.Bot.Builder.IStorage>();
+        var real = new Microsoft.Bot.Builder.MemoryStorage();
+        slow.Setup(s => s.ReadAsync(Moq.It.IsAny<string[]>(), Moq.It.IsAny<CancellationToken>()))
+            .Returns(async (string[] k, CancellationToken c) => { await Task.Delay(1200, c); return await real.ReadAsync(k, c); });
+        slow.Setup(s => s.WriteAsync(Moq.It.IsAny<IDictionary<string, object>>(), Moq.It.IsAny<CancellationToken>())).Returns((IDictionary<string, object> d, CancellationToken c) => real.WriteAsync(d, c));
+        await using var host = await RunningHost.StartAsync(services: s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(s, slow.Object));
+
+        var replies = await host.ExpectRepliesAsync(FromTeams(Activities.Message("hi", Guid.NewGuid().ToString("N"), channelId: "msteams")));
+
+        Assert.NotEmpty(replies);
+        Assert.All(replies, r => Assert.Equal("message", (string?)r["type"]));
+    }
 }

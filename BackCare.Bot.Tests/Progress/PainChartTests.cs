@@ -94,4 +94,20 @@ public class PainChartTests
         Assert.Throws<ArgumentException>(() => new PainChart(Font).Render([], Words));
         Assert.Throws<InvalidDataException>(() => new PainChart(Path.Combine(Path.GetTempPath(), "no-such-font.ttf")));
     }
+
+    [Fact]
+    public void A_file_that_is_not_a_font_stops_the_start_not_the_first_chart()
+    {
+        var notAFont = Path.Combine(Path.GetTempPath(), $"backcare-not-a-font-{Guid.NewGuid():N}.ttf");
+        File.WriteAllText(notAFont, "<html>not a font</html>");
+        try
+        {
+            var refused = Assert.Throws<InvalidDataException>(() => new PainChart(notAFont));
+            Assert.Contains(notAFont, refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(notAFont);
+        }
+    }
 }

@@ -18,7 +18,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     /// <summary>The name of the phrase the person reads when a turn fails (their earlier answers are kept).</summary>
     public const string TurnFailedPhrase = "turnFailed";
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns, ConversationIndexMiddleware conversationIndex, BotText text, RecognizerWarmUp warmUp)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns, ConversationIndexMiddleware conversationIndex, TypingIndicator typing, BotText text, RecognizerWarmUp warmUp)
         : base(auth, logger)
     {
         // The recognisers are warmed once the first turn is answered, so they do not slow it down.
@@ -31,7 +31,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         Use(conversationIndex);
 
         // Teams and Web Chat show "typing" while a reply takes longer than half a second.
-        Use(new ShowTypingMiddleware());
+        Use(typing);
 
         OnTurnError = async (turnContext, exception) =>
         {

@@ -47,6 +47,7 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton<SerializedTurnsMiddleware>();
         services.AddSingleton<PersonalData>();
         services.AddSingleton<ConversationIndexMiddleware>();
+        services.AddSingleton<TypingIndicator>();
         services.AddHostedService<StatePurgeService>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();

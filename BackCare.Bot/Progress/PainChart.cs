@@ -52,8 +52,13 @@ public sealed class PainChart
     private const string FontName = "DejaVu Sans";
     private static readonly Lock FontLock = new();
     private static bool _fontAdded;
+    private readonly string _fontPath;
 
-    /// <summary>Initializes a new instance of the <see cref="PainChart"/> class.</summary>
+    /// <summary>
+    /// Initializes a new instance of the <see cref="PainChart"/> class. The font file is checked now (a missing or
+    /// unreadable font stops the start); it is handed to ScottPlot at the first chart, because ScottPlot's font
+    /// set-up looks through every system font, which is slow and leaves native objects to finalize.
+    /// </summary>
     /// <param name="fontPath">The TrueType font to draw text with.</param>
     public PainChart(string fontPath)
     {
@@ -62,6 +67,24 @@ public sealed class PainChart
             throw new InvalidDataException($"The chart font was not found at '{fontPath}'.");
         }
 
+        Span<byte> header = stackalloc byte[4];
+        using (var font = File.OpenRead(fontPath))
+        {
+            if (font.ReadAtLeast(header, 4, throwOnEndOfStream: false) < 4 || !IsFont(header))
+            {
+                throw new InvalidDataException($"The chart font at '{fontPath}' is not a TrueType or OpenType font.");
+            }
+        }
+
+        _fontPath = fontPath;
+    }
+
+    /// <summary>A TrueType (0x00010000 or "true") or OpenType ("OTTO") font file starts so.</summary>
+    private static bool IsFont(ReadOnlySpan<byte> header)
+        => header.SequenceEqual((byte[])[0x00, 0x01, 0x00, 0x00]) || header.SequenceEqual("true"u8) || header.SequenceEqual("OTTO"u8);
+
+    private static void AddFont(string fontPath)
+    {
         lock (FontLock)
         {
             if (!_fontAdded)
@@ -89,6 +112,7 @@ public sealed class PainChart
             throw new ArgumentException("A chart needs at least one session.", nameof(sessions));
         }
 
+        AddFont(_fontPath);
         var plot = new Plot();
         try
         {

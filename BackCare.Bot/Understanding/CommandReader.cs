@@ -100,14 +100,12 @@ public sealed class CommandReader(LanguageLayer language)
         do
         {
             previous = text;
-            var start = language.Lexicon.PoliteAtStart.Match(text);
-            if (start.Success && start.Length < text.Length - 1)
+            if (language.Lexicon.PoliteAtStart.FirstMatch(text) is { } start && start.Length < text.Length - 1)
             {
                 text = " " + text[start.Length..];
             }
 
-            var end = language.Lexicon.PoliteAtEnd.Match(text);
-            if (end.Success && end.Index > 1)
+            if (language.Lexicon.PoliteAtEnd.FirstMatch(text) is { } end && end.Index > 1)
             {
                 text = text[..end.Index];
             }

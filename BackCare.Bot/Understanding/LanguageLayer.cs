@@ -56,7 +56,7 @@ public sealed class LanguageLayer(Lexicon lexicon)
         var taken = mentions.Select(m => (m.Start, m.End)).ToList();
         var pseudo = Spans(Lexicon.Pseudo, utterance);
         var triggers = new List<(Trigger Kind, int Start, int End)>();
-        void Add(Trigger kind, Regex pattern)
+        void Add(Trigger kind, LexiconPattern pattern)
         {
             foreach (var (start, end) in Spans(pattern, utterance))
             {
@@ -115,38 +115,10 @@ public sealed class LanguageLayer(Lexicon lexicon)
     /// <param name="pattern">The pattern.</param>
     /// <param name="utterance">The message.</param>
     /// <returns>The ranges.</returns>
-    public static List<(int Start, int End)> Spans(Regex pattern, Utterance utterance)
+    public static List<(int Start, int End)> Spans(LexiconPattern pattern, Utterance utterance)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        ArgumentNullException.ThrowIfNull(utterance);
-        var spans = new List<(int, int)>();
-        try
-        {
-            // Overlapping matches too: each token start is tried, so "no numbness no tingling" finds both.
-            var at = 0;
-            while (at < utterance.Text.Length)
-            {
-                var match = pattern.Match(utterance.Text, at);
-                if (!match.Success)
-                {
-                    break;
-                }
-
-                if (match.Length > 0)
-                {
-                    spans.Add(utterance.Span(match));
-                }
-
-                var next = utterance.Text.IndexOf(' ', match.Index + 1);
-                at = next < 0 ? utterance.Text.Length : next;
-            }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A pathological message: read what was found so far rather than fail the turn.
-        }
-
-        return spans;
+        return pattern.Spans(utterance);
     }
 
     private List<Mention> FindMentions(Utterance utterance)
@@ -277,7 +249,7 @@ public sealed class LanguageLayer(Lexicon lexicon)
         // "Bladder problems? No.": a question answered with a bare no in the next sentence.
         var answeredNo = AnsweredNo(mention, utterance);
         Lexicon.Concepts.TryGetValue(mention.Concept, out var entry);
-        var excluded = entry?.Excludes is Regex excludes && Spans(excludes, utterance).Any(s => utterance.SentenceOf[s.Start] == sentence && !Denied(s.Start));
+        var excluded = entry?.Excludes is { } excludes && Spans(excludes, utterance).Any(s => utterance.SentenceOf[s.Start] == sentence && !Denied(s.Start));
 
         // "Not dieting" does not explain weight loss away.
         bool Denied(int at) => Enumerable.Range(Math.Max(0, at - 2), Math.Min(2, at)).Any(i => utterance.Tokens[i] is "not" or "no" or "never" or "without");

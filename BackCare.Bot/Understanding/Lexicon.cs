@@ -74,8 +74,8 @@ public sealed class Lexicon
         NotItemsBefore = new HashSet<string>(checklist.Units ?? [], StringComparer.Ordinal);
 
         Polite = Build(compiler, raw.Polite, "polite");
-        PoliteAtStart = new Regex("^ " + Polite, RegexOptions.CultureInvariant, MatchTimeout);
-        PoliteAtEnd = new Regex(Polite + "$", RegexOptions.CultureInvariant, MatchTimeout);
+        PoliteAtStart = new LexiconPattern("^ " + Polite, RegexOptions.CultureInvariant, MatchTimeout);
+        PoliteAtEnd = new LexiconPattern(Polite + "$", RegexOptions.CultureInvariant, MatchTimeout);
         Commands = ByName<Command>(compiler, raw.Commands, "commands", Command.None);
         RoutineCommands = ByName<RoutineCommand>(compiler, raw.RoutineCommands, "routineCommands", RoutineCommand.None);
         Severity = (raw.Severity ?? []).Select((s, i) => (s.Score, Build(compiler, s.Patterns, $"severity[{i}]"))).ToArray();
@@ -103,44 +103,44 @@ public sealed class Lexicon
 
     public IReadOnlyDictionary<string, ConceptEntry> Concepts { get; }
 
-    public Regex NegationBefore { get; }
+    public LexiconPattern NegationBefore { get; }
 
-    public Regex NegationAfter { get; }
+    public LexiconPattern NegationAfter { get; }
 
-    public Regex OtherBefore { get; }
+    public LexiconPattern OtherBefore { get; }
 
-    public Regex Self { get; }
+    public LexiconPattern Self { get; }
 
-    public Regex PastBefore { get; }
+    public LexiconPattern PastBefore { get; }
 
-    public Regex PastAfter { get; }
+    public LexiconPattern PastAfter { get; }
 
-    public Regex HypotheticalBefore { get; }
+    public LexiconPattern HypotheticalBefore { get; }
 
-    public Regex UncertainBefore { get; }
+    public LexiconPattern UncertainBefore { get; }
 
-    public Regex UncertainAfter { get; }
+    public LexiconPattern UncertainAfter { get; }
 
-    public Regex Terminators { get; }
+    public LexiconPattern Terminators { get; }
 
-    public Regex ClauseStarters { get; }
+    public LexiconPattern ClauseStarters { get; }
 
-    public Regex Pseudo { get; }
+    public LexiconPattern Pseudo { get; }
 
-    public Regex GeneralYes { get; }
+    public LexiconPattern GeneralYes { get; }
 
-    public Regex GeneralNo { get; }
+    public LexiconPattern GeneralNo { get; }
 
-    public Regex GeneralNotSure { get; }
+    public LexiconPattern GeneralNotSure { get; }
 
-    public Regex ChecklistNone { get; }
+    public LexiconPattern ChecklistNone { get; }
 
-    public Regex ChecklistSome { get; }
+    public LexiconPattern ChecklistSome { get; }
 
-    public Regex ChecklistExcept { get; }
+    public LexiconPattern ChecklistExcept { get; }
 
     /// <summary>"All of them", "every one": every item of a checklist (less any exceptions).</summary>
-    public Regex ChecklistAll { get; }
+    public LexiconPattern ChecklistAll { get; }
 
     public IReadOnlyDictionary<string, int> Ordinals { get; }
 
@@ -150,22 +150,22 @@ public sealed class Lexicon
     /// <summary>Words after a number that make it a quantity, not an item ("2 weeks", "3 kilos").</summary>
     public IReadOnlySet<string> NotItemsBefore { get; }
 
-    public Regex Polite { get; }
+    public LexiconPattern Polite { get; }
 
     /// <summary>Polite words at the start of a message (" please ").</summary>
-    public Regex PoliteAtStart { get; }
+    public LexiconPattern PoliteAtStart { get; }
 
     /// <summary>Polite words at the end of a message.</summary>
-    public Regex PoliteAtEnd { get; }
+    public LexiconPattern PoliteAtEnd { get; }
 
-    public IReadOnlyList<(Command Command, Regex Pattern)> Commands { get; }
+    public IReadOnlyList<(Command Command, LexiconPattern Pattern)> Commands { get; }
 
-    public IReadOnlyList<(RoutineCommand Command, Regex Pattern)> RoutineCommands { get; }
+    public IReadOnlyList<(RoutineCommand Command, LexiconPattern Pattern)> RoutineCommands { get; }
 
-    public IReadOnlyList<(int Score, Regex Pattern)> Severity { get; }
+    public IReadOnlyList<(int Score, LexiconPattern Pattern)> Severity { get; }
 
     /// <summary>Words that open a correction of the last answer ("no, I said", "actually").</summary>
-    public Regex Correction { get; }
+    public LexiconPattern Correction { get; }
 
     /// <summary>Decade words and the first age of the decade ("sixties" → 60).</summary>
     public IReadOnlyDictionary<string, int> Decades { get; }
@@ -217,25 +217,25 @@ public sealed class Lexicon
         }
     }
 
-    private static Regex Build(PatternCompiler compiler, List<string>? patterns, string where, bool allowEmpty = false)
+    private static LexiconPattern Build(PatternCompiler compiler, List<string>? patterns, string where, bool allowEmpty = false)
     {
         if (patterns is null || patterns.Count == 0)
         {
             if (allowEmpty)
             {
-                return new Regex("(?!)", RegexOptions.None, MatchTimeout);
+                return new LexiconPattern("(?!)", RegexOptions.None, MatchTimeout);
             }
 
             throw new InvalidDataException($"{where} is missing or empty.");
         }
 
-        return new Regex(compiler.Alternation(patterns, where), RegexOptions.CultureInvariant, MatchTimeout);
+        return new LexiconPattern(compiler.Alternation(patterns, where), RegexOptions.CultureInvariant, MatchTimeout);
     }
 
-    private static List<(T, Regex)> ByName<T>(PatternCompiler compiler, Dictionary<string, List<string>>? entries, string where, T none)
+    private static List<(T, LexiconPattern)> ByName<T>(PatternCompiler compiler, Dictionary<string, List<string>>? entries, string where, T none)
         where T : struct, Enum
     {
-        var result = new List<(T, Regex)>();
+        var result = new List<(T, LexiconPattern)>();
         foreach (var (name, patterns) in entries ?? [])
         {
             if (!Enum.TryParse<T>(name, out var value) || value.Equals(none))
@@ -245,7 +245,7 @@ public sealed class Lexicon
 
             // Whole messages only: "it helps when I stop" is not "stop".
             var body = compiler.Alternation(patterns, $"{where}.{name}");
-            result.Add((value, new Regex("^ " + body + "$", RegexOptions.CultureInvariant, MatchTimeout)));
+            result.Add((value, new LexiconPattern("^ " + body + "$", RegexOptions.CultureInvariant, MatchTimeout)));
         }
 
         foreach (var missing in Enum.GetValues<T>().Where(v => !v.Equals(none) && result.All(r => !r.Item1.Equals(v))))
@@ -261,7 +261,7 @@ public sealed class Lexicon
     /// <param name="Current">Whether it must be happening now (since the pain began).</param>
     /// <param name="Pattern">Its phrasings.</param>
     /// <param name="Excludes">Words that, in the same sentence, say the mention is not the sign ("lost weight on a diet").</param>
-    public sealed record ConceptEntry(string Name, bool Current, Regex Pattern, Regex? Excludes);
+    public sealed record ConceptEntry(string Name, bool Current, LexiconPattern Pattern, LexiconPattern? Excludes);
 
     private sealed record Raw(
         Dictionary<string, string>? Rewrite,

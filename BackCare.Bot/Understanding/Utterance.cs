@@ -142,8 +142,17 @@ public sealed partial class Utterance
     public (int Start, int End) Span(Match match)
     {
         ArgumentNullException.ThrowIfNull(match);
-        var start = _tokenAt[match.Index];
-        var end = match.Length == 0 ? start : _tokenAt[Math.Max(match.Index, match.Index + match.Length - 2)] + 1;
+        return Span(match.Index, match.Length);
+    }
+
+    /// <summary>The tokens a match of <see cref="Text"/> covers, as [start, end).</summary>
+    /// <param name="index">Where the match starts in <see cref="Text"/>.</param>
+    /// <param name="length">Its length.</param>
+    /// <returns>The token range.</returns>
+    public (int Start, int End) Span(int index, int length)
+    {
+        var start = _tokenAt[index];
+        var end = length == 0 ? start : _tokenAt[Math.Max(index, index + length - 2)] + 1;
         return (start, end);
     }
 
