@@ -49,8 +49,8 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton<ConversationIndexMiddleware>();
         services.AddSingleton<TypingIndicator>();
         services.AddHostedService<StatePurgeService>();
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        services.AddSingleton<ConversationState, BackCareConversationState>();
+        services.AddSingleton<UserState, BackCareUserState>();
         services.AddSingleton(sp => sp.GetRequiredService<ConversationState>().CreateProperty<ConversationData>(nameof(ConversationData)));
         services.AddSingleton(sp => sp.GetRequiredService<UserState>().CreateProperty<UserProfile>(nameof(UserProfile)));
 

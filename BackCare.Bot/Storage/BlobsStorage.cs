@@ -10,7 +10,7 @@ namespace BackCare.Bot.Storage;
 /// it. Same contract as <see cref="SqliteStorage"/>: JSON with type names; an <see cref="IStoreItem"/> with a
 /// stale ETag is refused (the blob's own ETag, checked by the service); "*" or no ETag overwrites.
 /// </summary>
-public sealed class BlobsStorage : IStorage, IStatePurge
+public sealed class BlobsStorage : IStorage, IStateDocuments, IStatePurge
 {
     private readonly BlobContainerClient _container;
     private readonly Lazy<Task> _created;
@@ -89,6 +89,40 @@ public sealed class BlobsStorage : IStorage, IStatePurge
             {
                 throw new ETagConflictException($"ETag conflict on '{key}': the item was changed since it was read.", ex);
             }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, string>> ReadDocumentsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await _created.Value.ConfigureAwait(false);
+        var documents = new Dictionary<string, string>(keys.Count, StringComparer.Ordinal);
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                var download = await _container.GetBlobClient(BlobName(key)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+                documents[key] = download.Value.Content.ToString();
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Not stored: absent from the result.
+            }
+        }
+
+        return documents;
+    }
+
+    /// <inheritdoc/>
+    public async Task WriteDocumentsAsync(IReadOnlyDictionary<string, string> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        await _created.Value.ConfigureAwait(false);
+        foreach (var (key, json) in documents)
+        {
+            var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } };
+            await _container.GetBlobClient(BlobName(key)).UploadAsync(BinaryData.FromString(json), options, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -13,7 +13,7 @@ namespace BackCare.Bot.Storage;
 /// (an <see cref="ArgumentException"/>, as the SDK throws) when the stored item has an ETag; other values are
 /// written over. A write with a conflict writes none of its items. A null value removes the item.
 /// </summary>
-public sealed class JsonMemoryStorage : IStorage
+public sealed class JsonMemoryStorage : IStorage, IStateDocuments
 {
     private readonly Dictionary<string, Stored> _items = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -92,6 +92,40 @@ public sealed class JsonMemoryStorage : IStorage
 
                 var etag = value is IStoreItem ? (++_etag).ToString(CultureInfo.InvariantCulture) : null;
                 _items[key] = new Stored(json, etag);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyDictionary<string, string>> ReadDocumentsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var documents = new Dictionary<string, string>(keys.Count, StringComparer.Ordinal);
+        lock (_gate)
+        {
+            foreach (var key in keys)
+            {
+                if (_items.TryGetValue(key, out var stored))
+                {
+                    documents[key] = stored.Json;
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(documents);
+    }
+
+    /// <inheritdoc/>
+    public Task WriteDocumentsAsync(IReadOnlyDictionary<string, string> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        lock (_gate)
+        {
+            foreach (var (key, json) in documents)
+            {
+                _items[key] = new Stored(json, ETag: null);
             }
         }
 

@@ -13,8 +13,13 @@ namespace BackCare.Bot.Storage;
 /// the JSON written before the gate; WAL with synchronous=NORMAL, so a commit survives the process crashing or
 /// restarting (only a power cut or an OS crash can lose the last commits), without an fsync per turn.
 /// </summary>
-public sealed class SqliteStorage : IStorage, IStatePurge, IDisposable
+public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDisposable
 {
+    private const string Upsert = """
+        INSERT INTO state (key, etag, json, updated_utc) VALUES ($key, $etag, $json, $now)
+        ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_utc = excluded.updated_utc
+        """;
+
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -122,10 +127,7 @@ public sealed class SqliteStorage : IStorage, IStatePurge, IDisposable
                 var etag = Guid.NewGuid().ToString("N");
                 await using var upsert = connection.CreateCommand();
                 upsert.Transaction = transaction;
-                upsert.CommandText = """
-                    INSERT INTO state (key, etag, json, updated_utc) VALUES ($key, $etag, $json, $now)
-                    ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_utc = excluded.updated_utc
-                    """;
+                upsert.CommandText = Upsert;
                 upsert.Parameters.AddWithValue("$key", key);
                 upsert.Parameters.AddWithValue("$etag", etag);
                 upsert.Parameters.AddWithValue("$json", json);
@@ -144,6 +146,63 @@ public sealed class SqliteStorage : IStorage, IStatePurge, IDisposable
             {
                 item.ETag = etag;
             }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, string>> ReadDocumentsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var documents = new Dictionary<string, string>(keys.Count, StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return documents;
+        }
+
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT key, json FROM state WHERE key IN ({Parameters(command, [.. keys])})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return documents;
+    }
+
+    /// <inheritdoc/>
+    public async Task WriteDocumentsAsync(IReadOnlyDictionary<string, string> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+            foreach (var (key, json) in documents)
+            {
+                await using var upsert = connection.CreateCommand();
+                upsert.Transaction = transaction;
+                upsert.CommandText = Upsert;
+                upsert.Parameters.AddWithValue("$key", key);
+                upsert.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString("N"));
+                upsert.Parameters.AddWithValue("$json", json);
+                upsert.Parameters.AddWithValue("$now", now);
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {

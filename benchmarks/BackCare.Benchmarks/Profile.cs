@@ -173,7 +173,7 @@ internal static class Profile
 }
 
 /// <summary>Times the store's reads and writes within measured turns.</summary>
-internal sealed class TimedStorage(IStorage inner, Dictionary<string, (double Ms, long Bytes)> phases) : IStorage, IStatePurge
+internal sealed class TimedStorage(IStorage inner, Dictionary<string, (double Ms, long Bytes)> phases) : IStorage, IStateDocuments, IStatePurge
 {
     public IStorage Inner => inner;
 
@@ -184,6 +184,13 @@ internal sealed class TimedStorage(IStorage inner, Dictionary<string, (double Ms
         => TimeAsync("store: WriteAsync (in the turn)", async () => { await inner.WriteAsync(changes, cancellationToken); return 0; });
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => inner.DeleteAsync(keys, cancellationToken);
+
+    // The bot's own state reads and writes JSON documents (the stores' text, see DocumentState): timed as the store's too.
+    public Task<IReadOnlyDictionary<string, string>> ReadDocumentsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+        => TimeAsync("store: ReadAsync (in the turn)", () => ((IStateDocuments)inner).ReadDocumentsAsync(keys, cancellationToken));
+
+    public Task WriteDocumentsAsync(IReadOnlyDictionary<string, string> documents, CancellationToken cancellationToken = default)
+        => TimeAsync("store: WriteAsync (in the turn)", async () => { await ((IStateDocuments)inner).WriteDocumentsAsync(documents, cancellationToken); return 0; });
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
         => inner is IStatePurge purge ? purge.PurgeOlderThanAsync(cutoff, cancellationToken) : Task.FromResult(0);

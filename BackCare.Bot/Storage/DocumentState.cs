@@ -1,0 +1,164 @@
+using Microsoft.Bot.Builder;
+
+namespace BackCare.Bot.Storage;
+
+/// <summary>
+/// BackCare's conversation state: the SDK's <see cref="ConversationState"/> (same storage key, same property
+/// accessors, same behaviour), loaded and saved by <see cref="DocumentState"/>.
+/// </summary>
+/// <param name="storage">The store.</param>
+public sealed class BackCareConversationState(IStorage storage) : ConversationState(storage)
+{
+    private readonly DocumentState _documents = new(storage, typeof(BackCareConversationState).FullName!);
+
+    /// <inheritdoc/>
+    public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+        => _documents.LoadAsync(this, turnContext, GetStorageKey(turnContext), force, cancellationToken);
+
+    /// <inheritdoc/>
+    public override Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+        => _documents.SaveAsync(this, turnContext, GetStorageKey(turnContext), force, cancellationToken);
+
+    /// <inheritdoc/>
+    public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        _documents.Forget(turnContext);
+        return base.DeleteAsync(turnContext, cancellationToken);
+    }
+}
+
+/// <summary>
+/// BackCare's user state: the SDK's <see cref="UserState"/> (same storage key, same property accessors, same
+/// behaviour), loaded and saved by <see cref="DocumentState"/>.
+/// </summary>
+/// <param name="storage">The store.</param>
+public sealed class BackCareUserState(IStorage storage) : UserState(storage)
+{
+    private readonly DocumentState _documents = new(storage, typeof(BackCareUserState).FullName!);
+
+    /// <inheritdoc/>
+    public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+        => _documents.LoadAsync(this, turnContext, GetStorageKey(turnContext), force, cancellationToken);
+
+    /// <inheritdoc/>
+    public override Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+        => _documents.SaveAsync(this, turnContext, GetStorageKey(turnContext), force, cancellationToken);
+
+    /// <inheritdoc/>
+    public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        _documents.Forget(turnContext);
+        return base.DeleteAsync(turnContext, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Loads and saves one state document per turn (a conversation's or a user's) for a <see cref="BotState"/>, whose
+/// own property accessors and turn cache (<see cref="BotState.CachedBotState"/>) are kept, so properties behave
+/// exactly as the SDK's. What changes is the cost: the SDK's <see cref="BotState"/> serializes the whole state to
+/// a hash at load, again to see whether it changed, again to write it and again to hash what it wrote, four
+/// times a turn. Here a store that keeps JSON (<see cref="IStateDocuments"/>) hands over the text, which is
+/// deserialized once and remembered; a save serializes once, compares with that text and writes only a changed
+/// state. Any other <see cref="IStorage"/> (a test's) is read and written through its own interface, with one
+/// serialization at load for the comparison.
+/// </summary>
+/// <param name="storage">The store.</param>
+/// <param name="turnKey">Where the turn keeps the JSON the document was read as.</param>
+public sealed class DocumentState(IStorage storage, string turnKey)
+{
+    private readonly IStateDocuments? _documents = storage as IStateDocuments;
+
+    /// <summary>Reads the document into the turn, unless the turn has it already (or <paramref name="force"/>).</summary>
+    /// <param name="state">The state whose turn cache receives it.</param>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="key">The storage key.</param>
+    /// <param name="force">Whether to read it again.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="UnreadableStateException">The stored document cannot be read.</exception>
+    public async Task LoadAsync(BotState state, ITurnContext turnContext, string key, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (!force && state.GetCachedState(turnContext)?.State is not null)
+        {
+            return;
+        }
+
+        IDictionary<string, object> properties;
+        string? json;
+        if (_documents is not null)
+        {
+            var found = await _documents.ReadDocumentsAsync([key], cancellationToken).ConfigureAwait(false);
+            json = found.GetValueOrDefault(key);
+            properties = json is null ? new Dictionary<string, object>() : AsProperties(key, UnreadableStateException.Read(key, json));
+        }
+        else
+        {
+            var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+            var value = items.TryGetValue(key, out var stored) ? stored : null;
+            properties = value is null ? new Dictionary<string, object>() : AsProperties(key, value);
+            json = value is null ? null : StateJson.Serialize(properties);
+        }
+
+        // The SDK's turn cache, made empty (its hash is of an empty dictionary: cheap), then given the document.
+        await state.ClearStateAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var cached = state.GetCachedState(turnContext) ?? throw new InvalidOperationException("The SDK's state cache was not created.");
+        cached.State = properties;
+        turnContext.TurnState[turnKey] = new Read(json);
+    }
+
+    /// <summary>Writes the turn's document if it changed since it was read (or <paramref name="force"/>).</summary>
+    /// <param name="state">The state whose turn cache holds it.</param>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="key">The storage key.</param>
+    /// <param name="force">Whether to write it unchanged too.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns>A task.</returns>
+    public async Task SaveAsync(BotState state, ITurnContext turnContext, string key, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (state.GetCachedState(turnContext)?.State is not { } properties)
+        {
+            return;
+        }
+
+        var read = turnContext.TurnState.Get<Read>(turnKey);
+        var json = StateJson.Serialize(properties);
+        if (!force && read is not null && string.Equals(json, read.Json, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (_documents is not null)
+        {
+            await _documents.WriteDocumentsAsync(new Dictionary<string, string>(StringComparer.Ordinal) { [key] = json }, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await storage.WriteAsync(new Dictionary<string, object> { [key] = properties }, cancellationToken).ConfigureAwait(false);
+        }
+
+        turnContext.TurnState[turnKey] = new Read(json);
+    }
+
+    /// <summary>Forgets what the turn read (the document is being deleted).</summary>
+    /// <param name="turnContext">The turn.</param>
+    public void Forget(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState.Remove(turnKey);
+    }
+
+    private static IDictionary<string, object> AsProperties(string key, object? value) => value switch
+    {
+        IDictionary<string, object> properties => properties,
+        Newtonsoft.Json.Linq.JObject json => json.ToObject<Dictionary<string, object>>() ?? [],
+        _ => throw new UnreadableStateException($"The state item '{key}' is not a set of properties ({value?.GetType().Name ?? "null"})."),
+    };
+
+    /// <summary>The JSON a turn's document was read as, or last written as; null when nothing was stored.</summary>
+    /// <param name="Json">The JSON.</param>
+    private sealed record Read(string? Json);
+}
