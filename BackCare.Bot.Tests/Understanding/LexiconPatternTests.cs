@@ -50,6 +50,34 @@ public class LexiconPatternTests
         Assert.All(await Task.WhenAll(callers), mismatches => Assert.Equal(0, mismatches));
     }
 
+    [Fact]
+    public void Trying_only_the_words_a_match_can_start_with_finds_exactly_what_a_scan_of_the_whole_text_finds()
+    {
+        // Every lexicon pattern, over every message of the corpus (and each message's tokens one by one): trying
+        // the regex only at the tokens a match can start with skips work, it never changes a reading.
+        var lexicon = Language.Lexicon;
+        var patterns = lexicon.Concepts.Values.SelectMany(c => c.Excludes is null ? [c.Pattern] : new[] { c.Pattern, c.Excludes })
+            .Concat(typeof(Lexicon).GetProperties().Where(p => p.PropertyType == typeof(LexiconPattern)).Select(p => (LexiconPattern)p.GetValue(lexicon)!))
+            .Concat(lexicon.Commands.Select(c => c.Pattern)).Concat(lexicon.RoutineCommands.Select(c => c.Pattern)).Concat(lexicon.Severity.Select(s => s.Pattern))
+            .ToList();
+        var messages = CorpusMessages().Select(Language.Layer.Normalize).ToList();
+        messages.AddRange(messages.SelectMany(m => m.Tokens).Distinct(StringComparer.Ordinal).Select(Language.Layer.Normalize).ToList());
+        var found = 0;
+        foreach (var pattern in patterns)
+        {
+            var whole = new LexiconPattern(pattern.ToString(), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
+            foreach (var message in messages)
+            {
+                var expected = whole.Spans(message);
+                Assert.Equal(expected, pattern.Spans(message));
+                Assert.Equal(whole.IsMatch(message.Text), pattern.IsMatch(message.Text));
+                found += expected.Count;
+            }
+        }
+
+        Assert.True(found > 1000, $"the corpus should exercise the patterns ({found} matches)");
+    }
+
     [Theory]
     [InlineData(" please help ")]
     [InlineData(" help please ")]

@@ -229,7 +229,7 @@ public sealed class Lexicon
             throw new InvalidDataException($"{where} is missing or empty.");
         }
 
-        return new LexiconPattern(compiler.Alternation(patterns, where), RegexOptions.CultureInvariant, MatchTimeout);
+        return LexiconPattern.AtTokens(compiler.Alternation(patterns, where), compiler.Starts(patterns), RegexOptions.CultureInvariant, MatchTimeout);
     }
 
     private static List<(T, LexiconPattern)> ByName<T>(PatternCompiler compiler, Dictionary<string, List<string>>? entries, string where, T none)
@@ -245,7 +245,7 @@ public sealed class Lexicon
 
             // Whole messages only: "it helps when I stop" is not "stop".
             var body = compiler.Alternation(patterns, $"{where}.{name}");
-            result.Add((value, new LexiconPattern("^ " + body + "$", RegexOptions.CultureInvariant, MatchTimeout)));
+            result.Add((value, LexiconPattern.WholeMessage(body, compiler.Starts(patterns), RegexOptions.CultureInvariant, MatchTimeout)));
         }
 
         foreach (var missing in Enum.GetValues<T>().Where(v => !v.Equals(none) && result.All(r => !r.Item1.Equals(v))))

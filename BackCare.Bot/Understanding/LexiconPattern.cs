@@ -3,62 +3,121 @@ using System.Text.RegularExpressions;
 namespace BackCare.Bot.Understanding;
 
 /// <summary>
-/// One compiled lexicon pattern, safe and cheap to match from many turns at once. A <see cref="Regex"/> keeps a
-/// single matcher for reuse; a caller that finds it busy builds a new one, and for the lexicon's large
-/// alternations a matcher's backtracking stacks are hundreds of KiB (large-object heap, then full collections).
-/// So each pattern keeps a few instances of its regex, each used by one caller at a time: a busy moment builds
-/// one more (once), and from then on every match reuses a matcher.
+/// One compiled lexicon pattern, matched over normalised text (" every token followed by a space "), cheaply and
+/// safely from many turns at once.
+/// <list type="bullet">
+/// <item>Most of the lexicon's patterns are large alternations, and a match can only start at a token one of
+/// them starts with (<see cref="StartWords"/>, worked out from the same syntax). So the regex is tried only at
+/// those tokens, anchored there, and a message with none of them needs no regex at all. The spans are exactly
+/// those a scan of the whole text finds (a test holds every pattern to it over the corpus).</item>
+/// <item>A <see cref="Regex"/> keeps a single matcher for reuse; a caller that finds it busy builds a new one,
+/// and for the large alternations a matcher's backtracking stacks are hundreds of KiB (large-object heap, then
+/// full collections). So each pattern keeps a few instances of its regex, each used by one caller at a time.</item>
+/// </list>
 /// </summary>
 public sealed class LexiconPattern
 {
     private readonly string _pattern;
+    private readonly string _regex;
+    private readonly Anchoring _anchoring;
+    private readonly StartWords? _starts;
     private readonly RegexOptions _options;
     private readonly TimeSpan _timeout;
     private readonly Regex?[] _idle;
 
-    /// <summary>Initializes a new instance of the <see cref="LexiconPattern"/> class; the pattern is compiled now.</summary>
+    /// <summary>Initializes a new instance of the <see cref="LexiconPattern"/> class: a pattern that may match anywhere, found by scanning.</summary>
     /// <param name="pattern">The regular expression.</param>
     /// <param name="options">Its options.</param>
     /// <param name="timeout">How long one match may take.</param>
     public LexiconPattern(string pattern, RegexOptions options, TimeSpan timeout)
+        : this(pattern, pattern, Anchoring.None, starts: null, options, timeout)
+    {
+    }
+
+    private LexiconPattern(string pattern, string regex, Anchoring anchoring, StartWords? starts, RegexOptions options, TimeSpan timeout)
     {
         _pattern = pattern;
+        _regex = regex;
+        _anchoring = anchoring;
+        _starts = starts;
         _options = options;
         _timeout = timeout;
         _idle = new Regex?[Math.Clamp(2 * Environment.ProcessorCount, 8, 64)];
-        _idle[0] = new Regex(pattern, options, timeout);
+        _idle[0] = new Regex(regex, options, timeout);
     }
 
-    /// <summary>Whether the pattern matches anywhere in the text.</summary>
+    private enum Anchoring
+    {
+        /// <summary>Scanned for anywhere in the text.</summary>
+        None,
+
+        /// <summary>Tried at each token that a match can start with.</summary>
+        AtTokens,
+
+        /// <summary>The whole message, from its first token to its end.</summary>
+        WholeMessage,
+    }
+
+    /// <summary>A pattern whose matches start at tokens (its regex looks behind for the space before one).</summary>
+    /// <param name="body">The regular expression, starting with <c>(?&lt;= )</c>.</param>
+    /// <param name="starts">The words a match can start with.</param>
+    /// <param name="options">Its options.</param>
+    /// <param name="timeout">How long one match may take.</param>
+    /// <returns>The pattern.</returns>
+    public static LexiconPattern AtTokens(string body, StartWords starts, RegexOptions options, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(starts);
+        return starts.Anything
+            ? new LexiconPattern(body, options, timeout)
+            : new LexiconPattern(body, @"\G(?:" + body + ")", Anchoring.AtTokens, starts, options, timeout);
+    }
+
+    /// <summary>A pattern that must match a whole message ("stop", not "it helps when I stop").</summary>
+    /// <param name="body">The regular expression of the message's tokens, starting with <c>(?&lt;= )</c>.</param>
+    /// <param name="starts">The words its first token can be.</param>
+    /// <param name="options">Its options.</param>
+    /// <param name="timeout">How long one match may take.</param>
+    /// <returns>The pattern.</returns>
+    public static LexiconPattern WholeMessage(string body, StartWords starts, RegexOptions options, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(starts);
+        var pattern = "^ " + body + "$";
+        return starts.Anything
+            ? new LexiconPattern(pattern, options, timeout)
+            : new LexiconPattern(pattern, @"\G (?:" + body + ")$", Anchoring.WholeMessage, starts, options, timeout);
+    }
+
+    /// <summary>Whether the pattern matches the normalised text (" tokens followed by spaces ").</summary>
     /// <param name="text">The text.</param>
     /// <returns><c>true</c> when it does.</returns>
-    public bool IsMatch(string text)
-    {
-        var regex = Rent();
-        try
-        {
-            return regex.IsMatch(text);
-        }
-        finally
-        {
-            Return(regex);
-        }
-    }
+    public bool IsMatch(string text) => FirstMatch(text) is not null;
 
-    /// <summary>The first match in the text, if any.</summary>
+    /// <summary>The first match in the normalised text, if any.</summary>
     /// <param name="text">The text.</param>
     /// <returns>Where it starts and how long it is, or <c>null</c>.</returns>
     public (int Index, int Length)? FirstMatch(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var regex = Rent();
         try
         {
-            foreach (var match in regex.EnumerateMatches(text))
+            switch (_anchoring)
             {
-                return (match.Index, match.Length);
-            }
+                case Anchoring.None:
+                    return MatchFrom(regex, text, 0);
+                case Anchoring.WholeMessage:
+                    return text.Length > 1 && text[0] == ' ' && _starts!.CanStartAt(TokenAt(text, 1)) ? MatchFrom(regex, text, 0) : null;
+                default:
+                    for (var at = 1; at < text.Length; at++)
+                    {
+                        if (text[at - 1] == ' ' && text[at] != ' ' && _starts!.CanStartAt(TokenAt(text, at)) && MatchFrom(regex, text, at) is { } found)
+                        {
+                            return found;
+                        }
+                    }
 
-            return null;
+                    return null;
+            }
         }
         finally
         {
@@ -67,29 +126,54 @@ public sealed class LexiconPattern
     }
 
     /// <summary>
-    /// Every match in the text, overlapping ones too (each token start after a match is tried again, so "no
-    /// numbness no tingling" finds both), as token ranges of the utterance.
+    /// Every match in the utterance, overlapping ones too ("no numbness no tingling" finds both): the first match
+    /// starting at or after each token start, then on from the token after that match's start.
     /// </summary>
     /// <param name="utterance">The message.</param>
-    /// <returns>The ranges; on a match time-out, those found until then.</returns>
+    /// <returns>The token ranges; on a match time-out, those found until then.</returns>
     public List<(int Start, int End)> Spans(Utterance utterance)
     {
         ArgumentNullException.ThrowIfNull(utterance);
         var spans = new List<(int, int)>();
+        var tokens = utterance.Tokens;
         var text = utterance.Text;
+        if (_anchoring != Anchoring.None && !CanStartAnywhere(utterance))
+        {
+            return spans;
+        }
+
         var regex = Rent();
         try
         {
-            var at = 0;
-            while (at < text.Length && Next(regex, text, at) is var (index, length))
+            switch (_anchoring)
             {
-                if (length > 0)
-                {
-                    spans.Add(utterance.Span(index, length));
-                }
+                case Anchoring.None:
+                    var at = 0;
+                    while (at < text.Length && MatchFrom(regex, text, at) is var (index, length))
+                    {
+                        Add(index, length);
+                        var next = text.IndexOf(' ', index + 1);
+                        at = next < 0 ? text.Length : next;
+                    }
 
-                var next = text.IndexOf(' ', index + 1);
-                at = next < 0 ? text.Length : next;
+                    break;
+                case Anchoring.WholeMessage:
+                    if (_starts!.CanStartAt(tokens[0]) && MatchFrom(regex, text, 0) is var (whole, wholeLength))
+                    {
+                        Add(whole, wholeLength);
+                    }
+
+                    break;
+                default:
+                    for (var i = 0; i < tokens.Count; i++)
+                    {
+                        if (_starts!.CanStartAt(tokens[i]) && MatchFrom(regex, text, utterance.TokenStart(i)) is var (index, length))
+                        {
+                            Add(index, length);
+                        }
+                    }
+
+                    break;
             }
         }
         catch (RegexMatchTimeoutException)
@@ -102,13 +186,21 @@ public sealed class LexiconPattern
         }
 
         return spans;
+
+        void Add(int index, int length)
+        {
+            if (length > 0)
+            {
+                spans.Add(utterance.Span(index, length));
+            }
+        }
     }
 
-    /// <summary>The regular expression's text.</summary>
+    /// <summary>The regular expression, as a scan of the whole text would use it.</summary>
     /// <returns>The pattern.</returns>
     public override string ToString() => _pattern;
 
-    private static (int Index, int Length)? Next(Regex regex, string text, int at)
+    private static (int Index, int Length)? MatchFrom(Regex regex, string text, int at)
     {
         foreach (var match in regex.EnumerateMatches(text, at))
         {
@@ -116,6 +208,25 @@ public sealed class LexiconPattern
         }
 
         return null;
+    }
+
+    private static string TokenAt(string text, int at)
+    {
+        var end = text.IndexOf(' ', at);
+        return text[at..(end < 0 ? text.Length : end)];
+    }
+
+    private bool CanStartAnywhere(Utterance utterance)
+    {
+        foreach (var token in utterance.Tokens)
+        {
+            if (_starts!.CanStartAt(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Regex Rent()
@@ -128,7 +239,7 @@ public sealed class LexiconPattern
             }
         }
 
-        return new Regex(_pattern, _options, _timeout);
+        return new Regex(_regex, _options, _timeout);
     }
 
     private void Return(Regex regex)

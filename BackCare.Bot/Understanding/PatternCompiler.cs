@@ -30,6 +30,31 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
     public string Alternation(IEnumerable<string> patterns, string where)
         => "(?<= )(?:" + string.Join("|", patterns.Select(p => Compile(p, where))) + ")";
 
+    /// <summary>
+    /// The words a match of any of the patterns can start with: every match starts at a token, and for most
+    /// patterns only a few words can be that token, so a message without any of them needs no regex at all (see
+    /// <see cref="LexiconPattern"/>). Exact, from the same syntax the regex is compiled from: a word and its plural
+    /// forms, a stem's prefix, a set's phrases, both sides of a group, past an optional part to what follows; a
+    /// gap (or a pattern that can match nothing) can start anywhere.
+    /// </summary>
+    /// <param name="patterns">The patterns.</param>
+    /// <returns>The start words.</returns>
+    public StartWords Starts(IEnumerable<string> patterns)
+    {
+        var starts = new StartWords();
+        foreach (var pattern in patterns)
+        {
+            var tokens = Tokenize(pattern, "starts");
+            var position = 0;
+            if (FirstOfSequence(tokens, ref position, stopAt: null, starts))
+            {
+                starts.Anything = true;
+            }
+        }
+
+        return starts;
+    }
+
     /// <summary>Compiles one pattern.</summary>
     /// <param name="pattern">The pattern.</param>
     /// <param name="where">Where it is, for error messages.</param>
@@ -98,6 +123,91 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Adds the first words of a sequence (while what comes before can match nothing); whether all of it can.</summary>
+    private bool FirstOfSequence(List<string> tokens, ref int position, string? stopAt, StartWords? starts)
+    {
+        var nullable = true;
+        while (position < tokens.Count)
+        {
+            var token = tokens[position];
+            if (token == stopAt || (stopAt == ")" && token == "|") || (stopAt == "]" && token == "|"))
+            {
+                break;
+            }
+
+            position++;
+            var into = nullable ? starts : null;
+            var elementNullable = token switch
+            {
+                "(" => FirstOfGroup(tokens, ref position, ")", into),
+                "[" => FirstOfGroup(tokens, ref position, "]", into) || true,
+                "..." => Anything(into),
+                _ => FirstOfWord(token, into),
+            };
+            nullable &= elementNullable;
+        }
+
+        return nullable;
+    }
+
+    private bool FirstOfGroup(List<string> tokens, ref int position, string close, StartWords? starts)
+    {
+        var nullable = false;
+        while (position < tokens.Count)
+        {
+            nullable |= FirstOfSequence(tokens, ref position, close, starts);
+            if (position < tokens.Count && tokens[position++] == close)
+            {
+                break;
+            }
+        }
+
+        return nullable;
+    }
+
+    private static bool Anything(StartWords? starts)
+    {
+        starts?.Anything = true;
+        return true;
+    }
+
+    private bool FirstOfWord(string token, StartWords? starts)
+    {
+        if (token.StartsWith('{') && token.EndsWith('}'))
+        {
+            var nullable = false;
+            foreach (var phrase in sets[token[1..^1]])
+            {
+                var phraseTokens = Tokenize(phrase, "starts");
+                var position = 0;
+                nullable |= FirstOfSequence(phraseTokens, ref position, stopAt: null, starts);
+            }
+
+            return nullable;
+        }
+
+        if (starts is null)
+        {
+            return false;
+        }
+
+        if (token.EndsWith('*') && token.Length > 1)
+        {
+            starts.Prefixes.Add(token[..^1]);
+            return false;
+        }
+
+        // As Word compiles it: the word, and its plurals where it takes them.
+        starts.Words.Add(token);
+        if (token.Length >= 3 && token.All(char.IsLetter) && !token.EndsWith('s'))
+        {
+            starts.Words.Add(token + "s");
+            starts.Words.Add(token + "es");
+        }
+
+        return false;
     }
 
     private string Group(List<string> tokens, ref int position, string where, string close, bool optional)
@@ -235,5 +345,40 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
 
         Flush();
         return tokens;
+    }
+}
+
+/// <summary>The words a pattern's match can start with (see <see cref="PatternCompiler.Starts"/>).</summary>
+public sealed class StartWords
+{
+    /// <summary>Gets the whole words.</summary>
+    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the stems: any word starting so.</summary>
+    public List<string> Prefixes { get; } = [];
+
+    /// <summary>Gets or sets a value indicating whether a match may start at any word.</summary>
+    public bool Anything { get; set; }
+
+    /// <summary>Whether a match may start at this token.</summary>
+    /// <param name="token">A token of the normalised text.</param>
+    /// <returns><c>true</c> when it may.</returns>
+    public bool CanStartAt(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (Anything || Words.Contains(token))
+        {
+            return true;
+        }
+
+        foreach (var prefix in Prefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

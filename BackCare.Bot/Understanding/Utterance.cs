@@ -14,6 +14,7 @@ public sealed partial class Utterance
     private static readonly HashSet<string> SentenceEnds = new(StringComparer.Ordinal) { ".", "!", "?", ";" };
 
     private readonly int[] _tokenAt;
+    private readonly int[] _tokenStarts;
 
     private Utterance(string original, List<string> tokens)
     {
@@ -28,6 +29,7 @@ public sealed partial class Utterance
         }
 
         Text = text.ToString();
+        _tokenStarts = [.. starts];
         _tokenAt = new int[Text.Length + 1];
         var current = 0;
         for (var i = 0; i < _tokenAt.Length; i++)
@@ -155,6 +157,11 @@ public sealed partial class Utterance
         var end = length == 0 ? start : _tokenAt[Math.Max(index, index + length - 2)] + 1;
         return (start, end);
     }
+
+    /// <summary>Where a token starts in <see cref="Text"/>.</summary>
+    /// <param name="token">The token's index.</param>
+    /// <returns>The character index.</returns>
+    public int TokenStart(int token) => _tokenStarts[token];
 
     /// <summary>The text of tokens [start, end).</summary>
     /// <param name="start">The first token.</param>
