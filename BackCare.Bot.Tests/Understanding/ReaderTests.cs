@@ -39,6 +39,32 @@ public class DurationReaderTests
         Assert.Equal(days, Language.Duration.Read(text, Now).Days);
     }
 
+    [Fact]
+    public void Plain_answers_read_without_the_recogniser_read_as_the_recogniser_reads_them()
+    {
+        // "5 days", "two weeks", "a month": read by a pattern of ours (the recogniser costs about a millisecond
+        // and 130 KiB a message), to exactly the recogniser's days.
+        string[] counts = ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", .. Enumerable.Range(1, 120).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), "365", "999"];
+        var compared = 0;
+        foreach (var count in counts)
+        {
+            foreach (var unit in new[] { "day", "days", "week", "weeks", "month", "months", "year", "years" })
+            {
+                var said = $"{count} {unit}";
+                var expected = DurationReader.RecognizerDays(said, Now);
+                if (expected is null)
+                {
+                    continue;
+                }
+
+                Assert.True(expected == Language.Duration.Read(said, Now).Days, $"'{said}': the recogniser reads {expected} days, the reader {Language.Duration.Read(said, Now).Days}");
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 900, $"{compared} answers compared");
+    }
+
     [Theory]
     [InlineData("a few weeks")]
     [InlineData("several weeks")]
