@@ -49,6 +49,88 @@ public class DeletionTests
     }
 
     [Fact]
+    public async Task A_conversation_erased_on_another_instance_is_indexed_again_when_it_carries_on_so_a_later_delete_removes_it()
+    {
+        // Two instances on one store. Instance A knows it indexed the conversation and stops reading the index
+        // each turn; instance B erases the person; the conversation then carries on at A and must be indexed again.
+        var folder = Directory.CreateTempSubdirectory("backcare-erase-two-").FullName;
+        var settings = new Dictionary<string, string?> { ["BackCare:Storage:Provider"] = "Sqlite", ["BackCare:Storage:DataFolder"] = folder };
+        await using var a = await RunningHost.StartAsync(settings);
+        await using var b = await RunningHost.StartAsync(settings);
+        var person = "person-" + Guid.NewGuid().ToString("N");
+        var carriesOn = new HttpConversation(a, "carries-on-" + Guid.NewGuid().ToString("N"), person);
+        await AnswerUntilAsync(carriesOn, "How bad is the pain");
+
+        Assert.Contains("I've deleted everything", await new HttpConversation(b, "first-delete-" + Guid.NewGuid().ToString("N"), person).SayAsync("delete my data"), StringComparison.Ordinal);
+        Assert.DoesNotContain(KeysIn(folder), k => k.Contains(carriesOn.ConversationId, StringComparison.Ordinal));
+
+        await carriesOn.SayAsync("hi");
+        await carriesOn.SayAsync("no");
+        Assert.Contains(KeysIn(folder), k => k.Contains(carriesOn.ConversationId, StringComparison.Ordinal));
+
+        Assert.Contains("I've deleted everything", await new HttpConversation(b, "second-delete-" + Guid.NewGuid().ToString("N"), person).SayAsync("delete my data"), StringComparison.Ordinal);
+        Assert.DoesNotContain(KeysIn(folder), k => k.Contains(carriesOn.ConversationId, StringComparison.Ordinal));
+        Assert.DoesNotContain(person, SqliteFiles.RawText(folder), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_conversation_with_stored_state_does_not_read_its_index_every_turn()
+    {
+        var store = new IndexReadCounter();
+        await using var host = await RunningHost.StartAsync(services: s => s.AddSingleton<Microsoft.Bot.Builder.IStorage>(store));
+        var conversation = new HttpConversation(host, "counted-" + Guid.NewGuid().ToString("N"), "person-" + Guid.NewGuid().ToString("N"));
+
+        await AnswerUntilAsync(conversation, "How bad is the pain");
+
+        // The first turn reads it (a new conversation); the next ones know it is indexed.
+        Assert.Equal(1, store.IndexReads);
+        Assert.Contains(store.Keys, k => k.EndsWith("/conversations", StringComparison.Ordinal) && k.Contains(conversation.UserId, StringComparison.Ordinal));
+    }
+
+    /// <summary>A Memory store that counts reads of conversation indexes.</summary>
+    private sealed class IndexReadCounter : Microsoft.Bot.Builder.IStorage, IStateDocuments
+    {
+        private readonly JsonMemoryStorage _inner = new();
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+        private int _indexReads;
+
+        public int IndexReads => _indexReads;
+
+        public IReadOnlyCollection<string> Keys
+        {
+            get
+            {
+                lock (_keys)
+                {
+                    return [.. _keys];
+                }
+            }
+        }
+
+        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Add(ref _indexReads, keys.Count(k => k.EndsWith("/conversations", StringComparison.Ordinal)));
+            return _inner.ReadAsync(keys, cancellationToken);
+        }
+
+        public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+        {
+            lock (_keys)
+            {
+                _keys.UnionWith(changes.Keys);
+            }
+
+            return _inner.WriteAsync(changes, cancellationToken);
+        }
+
+        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.DeleteAsync(keys, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, string>> ReadDocumentsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => _inner.ReadDocumentsAsync(keys, cancellationToken);
+
+        public Task WriteDocumentsAsync(IReadOnlyDictionary<string, string> documents, CancellationToken cancellationToken = default) => _inner.WriteDocumentsAsync(documents, cancellationToken);
+    }
+
+    [Fact]
     public async Task After_delete_my_data_the_blob_container_holds_none_of_the_persons_state_or_lock_blobs()
     {
         var connection = await Azurite.ConnectionStringAsync();

@@ -18,7 +18,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     /// <summary>The name of the phrase the person reads when a turn fails (their earlier answers are kept).</summary>
     public const string TurnFailedPhrase = "turnFailed";
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns, ConversationIndexMiddleware conversationIndex, TypingIndicator typing, BotText text, RecognizerWarmUp warmUp)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns, TypingIndicator typing, BotText text, RecognizerWarmUp warmUp)
         : base(auth, logger)
     {
         // The recognisers are warmed once the first turn is answered, so they do not slow it down.
@@ -26,9 +26,6 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
 
         // One turn per conversation at a time, so two messages sent together both take effect.
         Use(serializedTurns);
-
-        // Each person's conversations are indexed, so "delete my data" can remove all of them.
-        Use(conversationIndex);
 
         // Teams and Web Chat show "typing" while a reply takes longer than half a second.
         Use(typing);

@@ -46,7 +46,6 @@ public static class BackCareServiceCollectionExtensions
         services.AddSingleton(sp => StorageFactory.LockFor(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<SerializedTurnsMiddleware>();
         services.AddSingleton<PersonalData>();
-        services.AddSingleton<ConversationIndexMiddleware>();
         services.AddSingleton<TypingIndicator>();
         services.AddHostedService<StatePurgeService>();
         services.AddSingleton<ConversationState, BackCareConversationState>();

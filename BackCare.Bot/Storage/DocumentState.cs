@@ -11,6 +11,11 @@ public sealed class BackCareConversationState(IStorage storage) : ConversationSt
 {
     private readonly DocumentState _documents = new(storage, typeof(BackCareConversationState).FullName!);
 
+    /// <summary>Whether the conversation's state was in the store when this turn read it.</summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <returns><c>true</c> when it was.</returns>
+    public bool WasStored(ITurnContext turnContext) => _documents.WasStored(turnContext);
+
     /// <inheritdoc/>
     public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
         => _documents.LoadAsync(this, turnContext, GetStorageKey(turnContext), force, cancellationToken);
@@ -141,6 +146,15 @@ public sealed class DocumentState(IStorage storage, string turnKey)
         }
 
         turnContext.TurnState[turnKey] = new Read(json);
+    }
+
+    /// <summary>Whether the document was in the store when this turn read it.</summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <returns><c>true</c> when it was.</returns>
+    public bool WasStored(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.TurnState.Get<Read>(turnKey)?.Json is not null;
     }
 
     /// <summary>Forgets what the turn read (the document is being deleted).</summary>

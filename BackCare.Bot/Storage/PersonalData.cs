@@ -21,6 +21,19 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
     /// <summary>How often an unchanged index is written again, so the retention purge never removes the index of someone still talking.</summary>
     public static readonly TimeSpan IndexRefresh = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// How long this process takes a conversation it indexed to be in the index still, while the conversation's
+    /// state is stored: its index is not read again every turn. Only "delete my data" removes a conversation from
+    /// an index, and it removes the conversation's state with it, so a conversation whose state is gone (new, or
+    /// erased, here or on another instance) is always indexed again at its next turn.
+    /// </summary>
+    public static readonly TimeSpan RecheckIndexAfter = TimeSpan.FromHours(1);
+
+    /// <summary>The most conversations this process remembers having indexed; beyond it, it starts afresh.</summary>
+    private const int MaxRemembered = 50_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _indexed = new(StringComparer.Ordinal);
+
     /// <summary>The store key of a user's conversation index.</summary>
     /// <param name="channelId">The channel.</param>
     /// <param name="userId">The user id in that channel.</param>
@@ -39,11 +52,16 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
     /// <returns>The key.</returns>
     public static string UserKey(string channelId, string userId) => $"{channelId}/users/{userId}";
 
-    /// <summary>Adds the turn's conversation to its user's index (written only when new, or now and then to keep it from the purge).</summary>
+    /// <summary>
+    /// Adds the turn's conversation to its user's index (written only when new, or now and then to keep it from
+    /// the purge). The index is read only when the conversation has no stored state yet, or when this process has
+    /// not seen it indexed for <see cref="RecheckIndexAfter"/>.
+    /// </summary>
     /// <param name="turnContext">The turn.</param>
+    /// <param name="conversationStored">Whether the conversation's state was in the store at the start of the turn.</param>
     /// <param name="cancellationToken">A cancellation token.</param>
     /// <returns>A task.</returns>
-    public async Task RecordAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    public async Task RecordAsync(ITurnContext turnContext, bool conversationStored, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
@@ -53,6 +71,23 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
         }
 
         var key = IndexKey(activity.ChannelId, activity.From.Id);
+        var remembered = key + "\n" + activity.Conversation.Id;
+        if (conversationStored && _indexed.TryGetValue(remembered, out var seen) && DateTimeOffset.UtcNow - seen < RecheckIndexAfter)
+        {
+            return;
+        }
+
+        await RecordInIndexAsync(key, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
+        if (_indexed.Count >= MaxRemembered)
+        {
+            _indexed.Clear();
+        }
+
+        _indexed[remembered] = DateTimeOffset.UtcNow;
+    }
+
+    private async Task RecordInIndexAsync(string key, string conversationId, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -61,13 +96,13 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
                     ? known
                     : new UserConversations();
                 var now = DateTimeOffset.UtcNow;
-                if (index.Conversations.Contains(activity.Conversation.Id) && now - index.Touched < IndexRefresh)
+                if (index.Conversations.Contains(conversationId) && now - index.Touched < IndexRefresh)
                 {
                     return;
                 }
 
-                index.Conversations.Remove(activity.Conversation.Id);
-                index.Conversations.Add(activity.Conversation.Id);
+                index.Conversations.Remove(conversationId);
+                index.Conversations.Add(conversationId);
                 if (index.Conversations.Count > MaxIndexedConversations)
                 {
                     index.Conversations.RemoveRange(0, index.Conversations.Count - MaxIndexedConversations);
@@ -115,6 +150,10 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
 
             keys.Add(UserKey(channel, userId));
             keys.Add(indexKey);
+            foreach (var remembered in _indexed.Keys.Where(k => k.StartsWith(indexKey + "\n", StringComparison.Ordinal)))
+            {
+                _indexed.TryRemove(remembered, out _);
+            }
             await reminders.RemoveAsync(channel, userId, cancellationToken).ConfigureAwait(false);
         }
 
@@ -143,17 +182,4 @@ public sealed class UserConversations : IStoreItem
 
     /// <inheritdoc/>
     public string ETag { get; set; } = "*";
-}
-
-/// <summary>Records each turn's conversation in its user's index (see <see cref="PersonalData"/>).</summary>
-/// <param name="personalData">The index.</param>
-public sealed class ConversationIndexMiddleware(PersonalData personalData) : Microsoft.Bot.Builder.IMiddleware
-{
-    /// <inheritdoc/>
-    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(next);
-        await personalData.RecordAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await next(cancellationToken).ConfigureAwait(false);
-    }
 }
