@@ -23,7 +23,7 @@ public class CompactStateTests
     {
         TypeNameHandling = StateJson.Settings.TypeNameHandling,
         SerializationBinder = StateJson.Settings.SerializationBinder,
-        Converters = StateJson.Settings.Converters,
+        Converters = [new Newtonsoft.Json.Converters.StringEnumConverter { AllowIntegerValues = true }],
         ContractResolver = new DefaultContractResolver(),
     };
 

@@ -32,7 +32,6 @@ public static class StateJson
         ContractResolver = new DefaultsLeftOutResolver(),
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         MaxDepth = 128,
-        Converters = [new StringEnumConverter { AllowIntegerValues = true }],
     };
 
     /// <summary>Writes a state object.</summary>
@@ -45,9 +44,26 @@ public static class StateJson
     /// <returns>The object.</returns>
     public static object? Deserialize(string json) => JsonConvert.DeserializeObject(json, Settings);
 
-    /// <summary>Leaves out properties whose value is the one a new instance of the type has (null or an immutable value).</summary>
+    /// <summary>
+    /// Leaves out properties whose value is the one a new instance of the type has (null or an immutable value),
+    /// and writes enums by name. The enum converter is given to the enums' contracts (once per type), not listed in
+    /// the settings, where the serializer would ask it about every value it writes or reads.
+    /// </summary>
     private sealed class DefaultsLeftOutResolver : DefaultContractResolver
     {
+        private static readonly StringEnumConverter EnumsByName = new() { AllowIntegerValues = true };
+
+        protected override JsonContract CreateContract(Type objectType)
+        {
+            var contract = base.CreateContract(objectType);
+            if ((Nullable.GetUnderlyingType(objectType) ?? objectType).IsEnum)
+            {
+                contract.Converter ??= EnumsByName;
+            }
+
+            return contract;
+        }
+
         protected override IList<JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization)
         {
             var properties = base.CreateProperties(type, memberSerialization);
