@@ -131,6 +131,63 @@ public class DocumentStateTests
     }
 
     [Fact]
+    public async Task The_next_turn_takes_the_state_this_process_wrote_without_reading_it_again()
+    {
+        var state = new BackCareConversationState(new JsonMemoryStorage());
+        var turn = Turn();
+        var scores = await state.CreateProperty<List<int>>("scores").GetAsync(turn, () => [1]);
+        await state.SaveChangesAsync(turn);
+
+        Assert.Same(scores, await state.CreateProperty<List<int>>("scores").GetAsync(Turn(), null!));
+    }
+
+    [Fact]
+    public async Task A_turn_that_changed_the_state_and_failed_leaves_nothing_behind_for_the_next()
+    {
+        var state = new BackCareConversationState(new JsonMemoryStorage());
+        var turn = Turn();
+        await state.CreateProperty<List<int>>("scores").SetAsync(turn, [1]);
+        await state.SaveChangesAsync(turn);
+
+        // This turn changes the state in place and fails before saving.
+        (await state.CreateProperty<List<int>>("scores").GetAsync(Turn(), null!)).Add(2);
+
+        Assert.Equal([1], await state.CreateProperty<List<int>>("scores").GetAsync(Turn(), null!));
+    }
+
+    [Fact]
+    public async Task What_another_instance_wrote_since_is_what_the_next_turn_reads()
+    {
+        var store = new JsonMemoryStorage();
+        var here = new BackCareConversationState(store);
+        var there = new BackCareConversationState(store);
+        var turn = Turn();
+        await here.CreateProperty<int>("n").SetAsync(turn, 1);
+        await here.SaveChangesAsync(turn);
+
+        turn = Turn();
+        Assert.Equal(1, await there.CreateProperty<int>("n").GetAsync(turn, null!));
+        await there.CreateProperty<int>("n").SetAsync(turn, 5);
+        await there.SaveChangesAsync(turn);
+
+        Assert.Equal(5, await here.CreateProperty<int>("n").GetAsync(Turn(), null!));
+    }
+
+    [Fact]
+    public async Task State_deleted_in_the_store_is_not_brought_back_from_memory()
+    {
+        var store = new JsonMemoryStorage();
+        var state = new BackCareConversationState(store);
+        var turn = Turn();
+        await state.CreateProperty<int>("n").SetAsync(turn, 3);
+        await state.SaveChangesAsync(turn);
+
+        await store.DeleteAsync(["test/conversations/c1"]);
+
+        Assert.Equal(0, await state.CreateProperty<int>("n").GetAsync(Turn(), null!));
+    }
+
+    [Fact]
     public async Task A_document_that_cannot_be_read_says_so_with_its_key_and_not_its_content()
     {
         var store = new JsonMemoryStorage();

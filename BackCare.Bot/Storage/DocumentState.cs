@@ -27,9 +27,13 @@ public sealed class BackCareConversationState(IStorage storage) : ConversationSt
     /// <inheritdoc/>
     public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        _documents.Forget(turnContext);
+        _documents.Forget(turnContext, GetStorageKey(turnContext));
         return base.DeleteAsync(turnContext, cancellationToken);
     }
+
+    /// <summary>Drops what this process keeps in memory of these documents (their state is being erased).</summary>
+    /// <param name="keys">The storage keys.</param>
+    public void Forget(IEnumerable<string> keys) => _documents.Forget(keys);
 }
 
 /// <summary>
@@ -52,9 +56,13 @@ public sealed class BackCareUserState(IStorage storage) : UserState(storage)
     /// <inheritdoc/>
     public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        _documents.Forget(turnContext);
+        _documents.Forget(turnContext, GetStorageKey(turnContext));
         return base.DeleteAsync(turnContext, cancellationToken);
     }
+
+    /// <summary>Drops what this process keeps in memory of these documents (their state is being erased).</summary>
+    /// <param name="keys">The storage keys.</param>
+    public void Forget(IEnumerable<string> keys) => _documents.Forget(keys);
 }
 
 /// <summary>
@@ -66,12 +74,25 @@ public sealed class BackCareUserState(IStorage storage) : UserState(storage)
 /// deserialized once and remembered; a save serializes once, compares with that text and writes only a changed
 /// state. Any other <see cref="IStorage"/> (a test's) is read and written through its own interface, with one
 /// serialization at load for the comparison.
+/// A document this process wrote is kept in memory with the JSON it was written as, until the next turn of that
+/// conversation (or user) takes it: when the store still holds exactly that JSON, the kept properties are that
+/// state and need no deserializing; any other JSON (another instance wrote since) is read as usual. A turn takes
+/// the kept copy out, so a turn that fails after changing it leaves nothing behind: only a save puts one back.
 /// </summary>
 /// <param name="storage">The store.</param>
 /// <param name="turnKey">Where the turn keeps the JSON the document was read as.</param>
 public sealed class DocumentState(IStorage storage, string turnKey)
 {
+    /// <summary>The most documents kept in memory between turns; beyond it, the oldest are let go.</summary>
+    public const int MaxKept = 4096;
+
+    /// <summary>How long a document is kept in memory after its turn (a conversation quiet for longer is read from the store).</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
+
+    private int _keeps;
+
     private readonly IStateDocuments? _documents = storage as IStateDocuments;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
 
     /// <summary>Reads the document into the turn, unless the turn has it already (or <paramref name="force"/>).</summary>
     /// <param name="state">The state whose turn cache receives it.</param>
@@ -96,7 +117,11 @@ public sealed class DocumentState(IStorage storage, string turnKey)
         {
             var found = await _documents.ReadDocumentsAsync([key], cancellationToken).ConfigureAwait(false);
             json = found.GetValueOrDefault(key);
-            properties = json is null ? new Dictionary<string, object>() : AsProperties(key, UnreadableStateException.Read(key, json));
+            properties = json is null
+                ? new Dictionary<string, object>()
+                : _kept.TryRemove(key, out var kept) && string.Equals(kept.Json, json, StringComparison.Ordinal) && Environment.TickCount64 - kept.At < (long)KeptFor.TotalMilliseconds
+                    ? kept.Properties
+                    : AsProperties(key, UnreadableStateException.Read(key, json));
         }
         else
         {
@@ -139,6 +164,7 @@ public sealed class DocumentState(IStorage storage, string turnKey)
         if (_documents is not null)
         {
             await _documents.WriteDocumentsAsync(new Dictionary<string, string>(StringComparer.Ordinal) { [key] = json }, cancellationToken).ConfigureAwait(false);
+            Keep(key, new Kept(json, properties, Environment.TickCount64));
         }
         else
         {
@@ -157,12 +183,48 @@ public sealed class DocumentState(IStorage storage, string turnKey)
         return turnContext.TurnState.Get<Read>(turnKey)?.Json is not null;
     }
 
-    /// <summary>Forgets what the turn read (the document is being deleted).</summary>
+    /// <summary>Forgets what the turn read and what is kept in memory (the document is being deleted).</summary>
     /// <param name="turnContext">The turn.</param>
-    public void Forget(ITurnContext turnContext)
+    /// <param name="key">The storage key.</param>
+    public void Forget(ITurnContext turnContext, string key)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         turnContext.TurnState.Remove(turnKey);
+        _kept.TryRemove(key, out _);
+    }
+
+    /// <summary>Drops what is kept in memory of these documents.</summary>
+    /// <param name="keys">The storage keys.</param>
+    public void Forget(IEnumerable<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            _kept.TryRemove(key, out _);
+        }
+    }
+
+    private void Keep(string key, Kept kept)
+    {
+        if (Interlocked.Increment(ref _keeps) % 256 == 0)
+        {
+            var expired = kept.At - (long)KeptFor.TotalMilliseconds;
+            foreach (var old in _kept.Where(k => k.Value.At < expired).Select(k => k.Key).ToList())
+            {
+                _kept.TryRemove(old, out _);
+            }
+        }
+
+        if (_kept.Count >= MaxKept)
+        {
+            // Let the older half go: the conversations that are quiet now.
+            foreach (var old in _kept.OrderBy(k => k.Value.At).Take(MaxKept / 2).Select(k => k.Key).ToList())
+            {
+                _kept.TryRemove(old, out _);
+            }
+        }
+
+        _kept[key] = kept;
     }
 
     private static IDictionary<string, object> AsProperties(string key, object? value) => value switch
@@ -171,6 +233,12 @@ public sealed class DocumentState(IStorage storage, string turnKey)
         Newtonsoft.Json.Linq.JObject json => json.ToObject<Dictionary<string, object>>() ?? [],
         _ => throw new UnreadableStateException($"The state item '{key}' is not a set of properties ({value?.GetType().Name ?? "null"})."),
     };
+
+    /// <summary>A document as this process last wrote it: its JSON, its properties, and when (for letting the oldest go).</summary>
+    /// <param name="Json">The JSON written.</param>
+    /// <param name="Properties">The properties it was written from.</param>
+    /// <param name="At">When, in milliseconds of <see cref="Environment.TickCount64"/>.</param>
+    private sealed record Kept(string Json, IDictionary<string, object> Properties, long At);
 
     /// <summary>The JSON a turn's document was read as, or last written as; null when nothing was stored.</summary>
     /// <param name="Json">The JSON.</param>

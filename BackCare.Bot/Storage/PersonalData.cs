@@ -13,7 +13,7 @@ namespace BackCare.Bot.Storage;
 /// the offline Direct Line transcripts (in memory and in the store), and the person's daily reminder (its document and its line in the schedule's
 /// index). The stores overwrite what they delete (see <see cref="SqliteStorage"/>).
 /// </summary>
-public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDirectLine directLine, ReminderSchedule reminders, ILogger<PersonalData> logger)
+public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDirectLine directLine, ReminderSchedule reminders, ConversationState conversationState, UserState userState, ILogger<PersonalData> logger)
 {
     /// <summary>The most conversations indexed per user; the oldest are past retention long before this.</summary>
     public const int MaxIndexedConversations = 500;
@@ -159,6 +159,10 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
 
         keys.AddRange(conversations.Select(c => ConversationKey(channel, c)));
         await storage.DeleteAsync([.. keys], cancellationToken).ConfigureAwait(false);
+
+        // Nor kept in this process's memory between turns.
+        (conversationState as BackCareConversationState)?.Forget(keys);
+        (userState as BackCareUserState)?.Forget(keys);
         foreach (var conversation in conversations)
         {
             await turnLock.ForgetAsync(SerializedTurnsMiddleware.KeyFor(channel, conversation), cancellationToken).ConfigureAwait(false);
