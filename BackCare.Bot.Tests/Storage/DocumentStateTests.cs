@@ -69,6 +69,15 @@ public class DocumentStateTests
         seen.Add($"deleted in the turn: {await number.GetAsync(turn, null!)}");
         turn = Turn();
         seen.Add($"deleted: {await number.GetAsync(turn, null!)}");
+        await number.SetAsync(turn, 9);
+        await state.SaveChangesAsync(turn);
+
+        // Cleared before anything was read in the turn.
+        turn = Turn();
+        await state.ClearStateAsync(turn);
+        seen.Add($"cleared first: {await number.GetAsync(turn, null!)}");
+        await state.SaveChangesAsync(turn);
+        seen.Add($"after a clear first: {await number.GetAsync(Turn(), null!)}");
         return seen;
     }
 

@@ -9,7 +9,7 @@ namespace BackCare.Bot.Storage;
 /// <param name="storage">The store.</param>
 public sealed class BackCareConversationState(IStorage storage) : ConversationState(storage)
 {
-    private readonly DocumentState _documents = new(storage, typeof(BackCareConversationState).FullName!);
+    private readonly DocumentState _documents = new(storage);
 
     /// <summary>Whether the conversation's state was in the store when this turn read it.</summary>
     /// <param name="turnContext">The turn.</param>
@@ -25,11 +25,24 @@ public sealed class BackCareConversationState(IStorage storage) : ConversationSt
         => _documents.SaveAsync(this, turnContext, GetStorageKey(turnContext), force, cancellationToken);
 
     /// <inheritdoc/>
+    public override async Task ClearStateAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.ClearStateAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        _documents.Cleared(turnContext);
+    }
+
+    /// <inheritdoc/>
     public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         _documents.Forget(turnContext, GetStorageKey(turnContext));
         return base.DeleteAsync(turnContext, cancellationToken);
     }
+
+    /// <summary>Empties the SDK's turn cache only (loading puts the document in it).</summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns>A task.</returns>
+    internal Task ClearCacheAsync(ITurnContext turnContext, CancellationToken cancellationToken) => base.ClearStateAsync(turnContext, cancellationToken);
 
     /// <summary>Drops what this process keeps in memory of these documents (their state is being erased).</summary>
     /// <param name="keys">The storage keys.</param>
@@ -43,7 +56,7 @@ public sealed class BackCareConversationState(IStorage storage) : ConversationSt
 /// <param name="storage">The store.</param>
 public sealed class BackCareUserState(IStorage storage) : UserState(storage)
 {
-    private readonly DocumentState _documents = new(storage, typeof(BackCareUserState).FullName!);
+    private readonly DocumentState _documents = new(storage);
 
     /// <inheritdoc/>
     public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
@@ -54,11 +67,24 @@ public sealed class BackCareUserState(IStorage storage) : UserState(storage)
         => _documents.SaveAsync(this, turnContext, GetStorageKey(turnContext), force, cancellationToken);
 
     /// <inheritdoc/>
+    public override async Task ClearStateAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.ClearStateAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        _documents.Cleared(turnContext);
+    }
+
+    /// <inheritdoc/>
     public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         _documents.Forget(turnContext, GetStorageKey(turnContext));
         return base.DeleteAsync(turnContext, cancellationToken);
     }
+
+    /// <summary>Empties the SDK's turn cache only (loading puts the document in it).</summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="cancellationToken">A cancellation token.</param>
+    /// <returns>A task.</returns>
+    internal Task ClearCacheAsync(ITurnContext turnContext, CancellationToken cancellationToken) => base.ClearStateAsync(turnContext, cancellationToken);
 
     /// <summary>Drops what this process keeps in memory of these documents (their state is being erased).</summary>
     /// <param name="keys">The storage keys.</param>
@@ -80,8 +106,7 @@ public sealed class BackCareUserState(IStorage storage) : UserState(storage)
 /// the kept copy out, so a turn that fails after changing it leaves nothing behind: only a save puts one back.
 /// </summary>
 /// <param name="storage">The store.</param>
-/// <param name="turnKey">Where the turn keeps the JSON the document was read as.</param>
-public sealed class DocumentState(IStorage storage, string turnKey)
+public sealed class DocumentState(IStorage storage)
 {
     /// <summary>The most documents kept in memory between turns; beyond it, the oldest are let go.</summary>
     public const int MaxKept = 4096;
@@ -92,6 +117,12 @@ public sealed class DocumentState(IStorage storage, string turnKey)
     private int _keeps;
 
     private readonly IStateDocuments? _documents = storage as IStateDocuments;
+
+    /// <summary>
+    /// What each turn read, by the turn's state collection (shared by the turn's wrappers): looked up on every
+    /// property access, and the collection's own culture-aware key hashing costs more than this.
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TurnContextStateCollection, Read> _reads = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
 
     /// <summary>Reads the document into the turn, unless the turn has it already (or <paramref name="force"/>).</summary>
@@ -106,7 +137,8 @@ public sealed class DocumentState(IStorage storage, string turnKey)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (!force && state.GetCachedState(turnContext)?.State is not null)
+        // Loaded in this turn already (a deletion forgets it: see Forget).
+        if (!force && _reads.TryGetValue(turnContext.TurnState, out _))
         {
             return;
         }
@@ -132,10 +164,11 @@ public sealed class DocumentState(IStorage storage, string turnKey)
         }
 
         // The SDK's turn cache, made empty (its hash is of an empty dictionary: cheap), then given the document.
-        await state.ClearStateAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        // (The base class's clear: this state's own override would mark the document cleared.)
+        await ClearCacheAsync(state, turnContext, cancellationToken).ConfigureAwait(false);
         var cached = state.GetCachedState(turnContext) ?? throw new InvalidOperationException("The SDK's state cache was not created.");
         cached.State = properties;
-        turnContext.TurnState[turnKey] = new Read(json);
+        _reads.AddOrUpdate(turnContext.TurnState, new Read(json));
     }
 
     /// <summary>Writes the turn's document if it changed since it was read (or <paramref name="force"/>).</summary>
@@ -154,7 +187,7 @@ public sealed class DocumentState(IStorage storage, string turnKey)
             return;
         }
 
-        var read = turnContext.TurnState.Get<Read>(turnKey);
+        var read = _reads.TryGetValue(turnContext.TurnState, out var found) ? found : null;
         var json = StateJson.Serialize(properties);
         if (!force && read is not null && string.Equals(json, read.Json, StringComparison.Ordinal))
         {
@@ -171,7 +204,18 @@ public sealed class DocumentState(IStorage storage, string turnKey)
             await storage.WriteAsync(new Dictionary<string, object> { [key] = properties }, cancellationToken).ConfigureAwait(false);
         }
 
-        turnContext.TurnState[turnKey] = new Read(json);
+        _reads.AddOrUpdate(turnContext.TurnState, new Read(json));
+    }
+
+    /// <summary>The state was emptied in this turn: it counts as loaded, and a save writes it.</summary>
+    /// <param name="turnContext">The turn.</param>
+    public void Cleared(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (!_reads.TryGetValue(turnContext.TurnState, out _))
+        {
+            _reads.AddOrUpdate(turnContext.TurnState, new Read(null));
+        }
     }
 
     /// <summary>Whether the document was in the store when this turn read it.</summary>
@@ -180,7 +224,7 @@ public sealed class DocumentState(IStorage storage, string turnKey)
     public bool WasStored(ITurnContext turnContext)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        return turnContext.TurnState.Get<Read>(turnKey)?.Json is not null;
+        return _reads.TryGetValue(turnContext.TurnState, out var read) && read.Json is not null;
     }
 
     /// <summary>Forgets what the turn read and what is kept in memory (the document is being deleted).</summary>
@@ -189,7 +233,7 @@ public sealed class DocumentState(IStorage storage, string turnKey)
     public void Forget(ITurnContext turnContext, string key)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        turnContext.TurnState.Remove(turnKey);
+        _reads.Remove(turnContext.TurnState);
         _kept.TryRemove(key, out _);
     }
 
@@ -226,6 +270,13 @@ public sealed class DocumentState(IStorage storage, string turnKey)
 
         _kept[key] = kept;
     }
+
+    private static Task ClearCacheAsync(BotState state, ITurnContext turnContext, CancellationToken cancellationToken) => state switch
+    {
+        BackCareConversationState conversation => conversation.ClearCacheAsync(turnContext, cancellationToken),
+        BackCareUserState user => user.ClearCacheAsync(turnContext, cancellationToken),
+        _ => state.ClearStateAsync(turnContext, cancellationToken),
+    };
 
     private static IDictionary<string, object> AsProperties(string key, object? value) => value switch
     {

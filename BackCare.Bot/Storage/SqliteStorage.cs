@@ -23,6 +23,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Session?[] _sessions = new Session?[Math.Clamp(2 * Environment.ProcessorCount, 4, 32)];
 
     /// <summary>Initializes a new instance of the <see cref="SqliteStorage"/> class, creating the file and table when needed.</summary>
     /// <param name="databasePath">The database file.</param>
@@ -163,6 +164,26 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
             return documents;
         }
 
+        if (keys.Count == 1)
+        {
+            // A turn's state: one key, through a prepared statement on a connection kept open.
+            var session = RentSession();
+            try
+            {
+                session.ReadKey.Value = keys[0];
+                if (session.Read.ExecuteScalar() is string json)
+                {
+                    documents[keys[0]] = json;
+                }
+            }
+            finally
+            {
+                ReturnSession(session);
+            }
+
+            return documents;
+        }
+
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT key, json FROM state WHERE key IN ({Parameters(command, [.. keys])})";
@@ -184,9 +205,30 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
             return;
         }
 
-        await _writeGate.WaitAsync(cancellationToken);
+        await EnterWriteGateAsync(cancellationToken);
         try
         {
+            if (documents.Count == 1)
+            {
+                // One statement is a transaction of its own: no BEGIN and COMMIT around it.
+                var (key, json) = documents.First();
+                var session = RentSession();
+                try
+                {
+                    session.UpsertKey.Value = key;
+                    session.UpsertETag.Value = Guid.NewGuid().ToString("N");
+                    session.UpsertJson.Value = json;
+                    session.UpsertNow.Value = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+                    session.Upsert.ExecuteNonQuery();
+                }
+                finally
+                {
+                    ReturnSession(session);
+                }
+
+                return;
+            }
+
             await using var connection = Open();
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -277,7 +319,45 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _writeGate.Dispose();
+    public void Dispose()
+    {
+        for (var i = 0; i < _sessions.Length; i++)
+        {
+            Interlocked.Exchange(ref _sessions[i], null)?.Dispose();
+        }
+
+        _writeGate.Dispose();
+    }
+
+    /// <summary>The write gate, without the cost of an asynchronous wait when nobody holds it.</summary>
+    private Task EnterWriteGateAsync(CancellationToken cancellationToken)
+        => _writeGate.Wait(0, CancellationToken.None) ? Task.CompletedTask : _writeGate.WaitAsync(cancellationToken);
+
+    private Session RentSession()
+    {
+        for (var i = 0; i < _sessions.Length; i++)
+        {
+            if (Interlocked.Exchange(ref _sessions[i], null) is { } session)
+            {
+                return session;
+            }
+        }
+
+        return new Session(Open());
+    }
+
+    private void ReturnSession(Session session)
+    {
+        for (var i = 0; i < _sessions.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref _sessions[i], session, null) is null)
+            {
+                return;
+            }
+        }
+
+        session.Dispose();
+    }
 
     private static string Parameters(SqliteCommand command, string[] keys)
     {
@@ -306,6 +386,53 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
         }
 
         return connection;
+    }
+
+    /// <summary>
+    /// A connection kept open with the turn's two statements prepared on it (a turn reads one document and writes
+    /// one): preparing a statement and taking a connection from the pool cost more than running them. One caller
+    /// at a time; a few are kept (see <see cref="RentSession"/>).
+    /// </summary>
+    private sealed class Session : IDisposable
+    {
+        public Session(SqliteConnection connection)
+        {
+            Connection = connection;
+            Read = connection.CreateCommand();
+            Read.CommandText = "SELECT json FROM state WHERE key = $key";
+            ReadKey = Read.Parameters.Add("$key", SqliteType.Text);
+            Read.Prepare();
+            Upsert = connection.CreateCommand();
+            Upsert.CommandText = SqliteStorage.Upsert;
+            UpsertKey = Upsert.Parameters.Add("$key", SqliteType.Text);
+            UpsertETag = Upsert.Parameters.Add("$etag", SqliteType.Text);
+            UpsertJson = Upsert.Parameters.Add("$json", SqliteType.Text);
+            UpsertNow = Upsert.Parameters.Add("$now", SqliteType.Integer);
+            Upsert.Prepare();
+        }
+
+        public SqliteConnection Connection { get; }
+
+        public SqliteCommand Read { get; }
+
+        public SqliteParameter ReadKey { get; }
+
+        public SqliteCommand Upsert { get; }
+
+        public SqliteParameter UpsertKey { get; }
+
+        public SqliteParameter UpsertETag { get; }
+
+        public SqliteParameter UpsertJson { get; }
+
+        public SqliteParameter UpsertNow { get; }
+
+        public void Dispose()
+        {
+            Read.Dispose();
+            Upsert.Dispose();
+            Connection.Dispose();
+        }
     }
 
     /// <summary>The native connections whose settings are made (forgotten with them).</summary>

@@ -34,15 +34,43 @@ public static class StateJson
         MaxDepth = 128,
     };
 
+    /// <summary>One serializer made from <see cref="Settings"/> (JsonConvert would make a new one for every call); never changed, so shared.</summary>
+    private static readonly JsonSerializer Serializer = CreateSerializer();
+
+    /// <summary>A conversation's state is a few KiB: its text is built in a buffer of that size from the start.</summary>
+    private const int TypicalLength = 6 * 1024;
+
     /// <summary>Writes a state object.</summary>
     /// <param name="value">The object.</param>
     /// <returns>The JSON.</returns>
-    public static string Serialize(object value) => JsonConvert.SerializeObject(value, typeof(object), Settings);
+    public static string Serialize(object value)
+    {
+        var text = new StringWriter(new System.Text.StringBuilder(TypicalLength), System.Globalization.CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            Serializer.Serialize(writer, value, typeof(object));
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>Reads a state object back.</summary>
     /// <param name="json">The JSON.</param>
     /// <returns>The object.</returns>
-    public static object? Deserialize(string json) => JsonConvert.DeserializeObject(json, Settings);
+    public static object? Deserialize(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json));
+        return Serializer.Deserialize(reader);
+    }
+
+    private static JsonSerializer CreateSerializer()
+    {
+        var serializer = JsonSerializer.Create(Settings);
+
+        // As JsonConvert reads: nothing but whitespace and comments may follow the value.
+        serializer.CheckAdditionalContent = true;
+        return serializer;
+    }
 
     /// <summary>
     /// Leaves out properties whose value is the one a new instance of the type has (null or an immutable value),
