@@ -22,7 +22,7 @@ public sealed class BenchmarkSmokeTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { dll, "--conversations", "4", "--triages", "1", "--warmup", "0" })
+        foreach (var argument in new[] { dll, "--conversations", "4", "--triages", "1", "--warmup", "0", "--rounds", "1" })
         {
             start.ArgumentList.Add(argument);
         }

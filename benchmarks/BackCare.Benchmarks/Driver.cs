@@ -319,29 +319,44 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
 /// <summary>Prints one store's figures, BackCare beside the floor.</summary>
 internal static class Report
 {
-    public static void Print(string store, BotRun backcare, BotRun floor)
+    public static void Print(string store, IReadOnlyList<BotRun> backcare, IReadOnlyList<BotRun> floor)
     {
         var i = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine($"{store} store");
+        Console.WriteLine(backcare.Count == 1 ? $"{store} store" : $"{store} store (medians of {backcare.Count} rounds; ratio: the median of the rounds' own ratios)");
         Console.WriteLine(string.Create(i, $"  {"",-28}{"BackCare",14}{"SDK floor",14}{"ratio",10}"));
-        Row("turns (measured)", backcare.Turns, floor.Turns, "F0", ratio: false);
-        Row("failed conversations", backcare.Failures, floor.Failures, "F0", ratio: false);
-        Row("turns/s", backcare.TurnsPerSecond, floor.TurnsPerSecond, "F0");
-        Row("p50 ms", backcare.Percentile(0.50), floor.Percentile(0.50), "F1");
-        Row("p95 ms", backcare.Percentile(0.95), floor.Percentile(0.95), "F1");
-        Row("p99 ms", backcare.Percentile(0.99), floor.Percentile(0.99), "F1");
-        Row("host CPU ms/turn", backcare.CpuMs / Math.Max(1, backcare.Turns), floor.CpuMs / Math.Max(1, floor.Turns), "F2");
-        Row("allocated KiB/turn (host)", backcare.AllocatedPerTurn / 1024, floor.AllocatedPerTurn / 1024, "F1");
-        Row2("GCs gen0/1/2", $"{backcare.Gen0}/{backcare.Gen1}/{backcare.Gen2}", $"{floor.Gen0}/{floor.Gen1}/{floor.Gen2}");
-        Row("GC pause ms (total)", backcare.GcPauseMs, floor.GcPauseMs, "F0");
-        Row("stored state B/conversation", backcare.StateBytesPerConversation, floor.StateBytesPerConversation, "F0");
-        Row("first reply ms after start", backcare.FirstReplyMs, floor.FirstReplyMs, "F0");
-        Row("host working set MiB", backcare.WorkingSet / 1048576.0, floor.WorkingSet / 1048576.0, "F0");
+        Row("turns (measured)", r => r.Turns, "F0", ratio: false);
+        Row("failed conversations", r => r.Failures, "F0", ratio: false);
+        Row("turns/s", r => r.TurnsPerSecond, "F0");
+        Row("p50 ms", r => r.Percentile(0.50), "F1");
+        Row("p95 ms", r => r.Percentile(0.95), "F1");
+        Row("p99 ms", r => r.Percentile(0.99), "F1");
+        Row("host CPU ms/turn", r => r.CpuMs / Math.Max(1, r.Turns), "F2");
+        Row("allocated KiB/turn (host)", r => r.AllocatedPerTurn / 1024, "F1");
+        Row("GCs gen0/1/2 (sum)", r => 0, "F0", ratio: false, text: r => $"{r.Sum(x => x.Gen0)}/{r.Sum(x => x.Gen1)}/{r.Sum(x => x.Gen2)}");
+        Row("GC pause ms", r => r.GcPauseMs, "F0");
+        Row("stored state B/conversation", r => r.StateBytesPerConversation, "F0");
+        Row("first reply ms after start", r => r.FirstReplyMs, "F0");
+        Row("host working set MiB", r => r.WorkingSet / 1048576.0, "F0");
+        if (backcare.Count > 1)
+        {
+            Console.WriteLine("  each round, BackCare / floor: turns/s " + string.Join("  ", backcare.Zip(floor, (b, f) => (b.TurnsPerSecond / f.TurnsPerSecond).ToString("F2", i)))
+                + "; p99 " + string.Join("  ", backcare.Zip(floor, (b, f) => (b.Percentile(0.99) / f.Percentile(0.99)).ToString("F2", i))));
+        }
 
-        void Row(string name, double a, double b, string format, bool ratio = true)
-            => Console.WriteLine(string.Create(i, $"  {name,-28}{a.ToString(format, i),14}{b.ToString(format, i),14}{(ratio && b > 0 ? (a / b).ToString("F2", i) : string.Empty),10}"));
+        void Row(string name, Func<BotRun, double> figure, string format, bool ratio = true, Func<IReadOnlyList<BotRun>, string>? text = null)
+        {
+            var a = text?.Invoke(backcare) ?? Median(backcare.Select(figure)).ToString(format, i);
+            var b = text?.Invoke(floor) ?? Median(floor.Select(figure)).ToString(format, i);
+            var ratios = backcare.Zip(floor, (x, y) => figure(y) > 0 ? figure(x) / figure(y) : double.NaN).Where(r => !double.IsNaN(r)).ToList();
+            var shown = ratio && text is null && ratios.Count > 0 ? Median(ratios).ToString("F2", i) : string.Empty;
+            Console.WriteLine(string.Create(i, $"  {name,-28}{a,14}{b,14}{shown,10}"));
+        }
+    }
 
-        static void Row2(string name, string a, string b) => Console.WriteLine($"  {name,-28}{a,14}{b,14}");
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

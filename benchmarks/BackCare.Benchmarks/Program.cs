@@ -6,7 +6,10 @@
 // per conversation, and the time from starting the host process to its first reply. Loopback only, bounded.
 //
 // usage: dotnet run -c Release --project benchmarks/BackCare.Benchmarks --
-//            [--conversations 32] [--triages 4] [--warmup 2] [--stores Sqlite,Memory]
+//            [--conversations 32] [--triages 4] [--warmup 2] [--rounds 3] [--stores Sqlite,Memory]
+// Each round runs BackCare and then the floor, one after the other; with several rounds each figure is the median
+// of the rounds, and the ratios are the medians of each round's own ratio (a slow moment of a shared machine
+// then slows both sides of a ratio, not one), with every round's ratios printed under them.
 // (the host side is the same program: `host <backcare|floor> <store> <url> <data folder>`; `profile` splits a
 // turn into phases, see Profile.cs; `startup` times the start-up pieces, see StartupProfile.cs)
 using System.Globalization;
@@ -30,18 +33,25 @@ if (args is ["profile", ..])
 var conversations = Option("--conversations", 32);
 var triages = Option("--triages", 4);
 var warmup = Option("--warmup", 2, allowZero: true);
+var rounds = Option("--rounds", 3);
 var stores = OptionText("--stores", "Sqlite,Memory").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
 var script = TriageScript.Load(Paths.TriageContent);
 var driver = new Driver(script, conversations, triages, warmup);
-Console.WriteLine($"BackCare benchmark: {conversations} concurrent conversations, each playing {triages} whole triages one turn at a time ({warmup} more first to warm up, not measured); {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"BackCare benchmark: {conversations} concurrent conversations, each playing {triages} whole triages one turn at a time ({warmup} more first to warm up, not measured); {rounds} round(s) per store; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 var failed = false;
 foreach (var store in stores)
 {
-    var backcare = await driver.RunAsync("backcare", store);
-    var floor = await driver.RunAsync("floor", store);
+    var backcare = new List<BotRun>();
+    var floor = new List<BotRun>();
+    for (var round = 0; round < rounds; round++)
+    {
+        backcare.Add(await driver.RunAsync("backcare", store));
+        floor.Add(await driver.RunAsync("floor", store));
+    }
+
     Report.Print(store, backcare, floor);
-    failed |= backcare.Failures > 0 || floor.Failures > 0 || backcare.Turns == 0 || floor.Turns == 0;
+    failed |= backcare.Concat(floor).Any(run => run.Failures > 0 || run.Turns == 0);
 }
 
 return failed ? 1 : 0;
