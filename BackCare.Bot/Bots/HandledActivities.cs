@@ -60,7 +60,7 @@ public sealed class HandledActivities
     /// <returns>The JSON.</returns>
     public static string Compact(Activity reply)
     {
-        var json = JsonConvert.SerializeObject(reply, ReplyJson);
+        var json = Hosting.JsonText.Write(ReplySerializer, reply);
         if (json.Length <= CompressFrom)
         {
             return json;
@@ -108,11 +108,11 @@ public sealed class HandledActivities
         return "#" + Convert.ToBase64String(digest[..9]).Replace('+', '-').Replace('/', '_');
     }
 
-    private static readonly JsonSerializerSettings ReplyJson = new()
+    private static readonly JsonSerializer ReplySerializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         NullValueHandling = NullValueHandling.Ignore,
         ContractResolver = new WithoutConversationReference(),
-    };
+    });
 
     /// <summary>Leaves out of an activity what <c>ApplyConversationReference</c> sets again when it is sent.</summary>
     private sealed class WithoutConversationReference : DefaultContractResolver

@@ -37,22 +37,10 @@ public static class StateJson
     /// <summary>One serializer made from <see cref="Settings"/> (JsonConvert would make a new one for every call); never changed, so shared.</summary>
     private static readonly JsonSerializer Serializer = CreateSerializer();
 
-    /// <summary>A conversation's state is a few KiB: its text is built in a buffer of that size from the start.</summary>
-    private const int TypicalLength = 6 * 1024;
-
     /// <summary>Writes a state object.</summary>
     /// <param name="value">The object.</param>
     /// <returns>The JSON.</returns>
-    public static string Serialize(object value)
-    {
-        var text = new StringWriter(new System.Text.StringBuilder(TypicalLength), System.Globalization.CultureInfo.InvariantCulture);
-        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
-        {
-            Serializer.Serialize(writer, value, typeof(object));
-        }
-
-        return text.ToString();
-    }
+    public static string Serialize(object value) => Hosting.JsonText.Write(Serializer, value, typeof(object));
 
     /// <summary>Reads a state object back.</summary>
     /// <param name="json">The JSON.</param>

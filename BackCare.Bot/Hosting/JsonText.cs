@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using Newtonsoft.Json;
+
+namespace BackCare.Bot.Hosting;
+
+/// <summary>
+/// JSON text written through a buffer each thread keeps for the next call: a turn writes its state and its replies,
+/// each a few KiB, and a new buffer for each grows and copies itself several times over.
+/// </summary>
+public static class JsonText
+{
+    /// <summary>The largest buffer a thread keeps (larger texts are written, their buffer let go).</summary>
+    private const int KeptBuffer = 32 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? _buffer;
+
+    /// <summary>Writes a value as JSON.</summary>
+    /// <param name="serializer">The serializer (shared: it is not changed).</param>
+    /// <param name="value">The value.</param>
+    /// <param name="type">The type to write it as (for type names), or <c>null</c> for its own.</param>
+    /// <returns>The JSON.</returns>
+    public static string Write(JsonSerializer serializer, object? value, Type? type = null)
+    {
+        ArgumentNullException.ThrowIfNull(serializer);
+        var buffer = _buffer ?? new StringBuilder(4 * 1024);
+        _buffer = null;
+        try
+        {
+            using (var writer = new JsonTextWriter(new StringWriter(buffer, CultureInfo.InvariantCulture)) { Formatting = Formatting.None })
+            {
+                serializer.Serialize(writer, value, type);
+            }
+
+            return buffer.ToString();
+        }
+        finally
+        {
+            if (buffer.Capacity <= KeptBuffer)
+            {
+                buffer.Clear();
+                _buffer = buffer;
+            }
+        }
+    }
+}
