@@ -289,7 +289,11 @@ public class DialogContext
     /// <summary>Counts, per turn, the dialogs started and ended on any stack, so a handler's changes can be seen.</summary>
     private sealed class StackChanges
     {
-        private const string Key = "BackCare.Dialogs.StackChanges";
+        /// <summary>
+        /// Each turn's count, by the turn's state collection (shared by the turn's wrappers): kept beside the turn
+        /// state rather than in it, whose keys the SDK compares culture-aware, which costs on every stack change.
+        /// </summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TurnContextStateCollection, StackChanges> Turns = [];
 
         private int _count;
 
@@ -297,16 +301,6 @@ public class DialogContext
 
         public static int Read(ITurnContext context) => Of(context)._count;
 
-        private static StackChanges Of(ITurnContext context)
-        {
-            if (context.TurnState.TryGetValue(Key, out var value) && value is StackChanges changes)
-            {
-                return changes;
-            }
-
-            changes = new StackChanges();
-            context.TurnState[Key] = changes;
-            return changes;
-        }
+        private static StackChanges Of(ITurnContext context) => Turns.GetValue(context.TurnState, _ => new StackChanges());
     }
 }

@@ -16,6 +16,7 @@ public static class ActivityReader
         DateParseHandling = DateParseHandling.None,
         MaxDepth = 64,
         TypeNameHandling = TypeNameHandling.None,
+        Converters = [new Timestamps()],
     });
 
     /// <summary>Reads and checks an activity.</summary>
@@ -213,5 +214,47 @@ public static class ActivityReader
         {
             return (null, "The body is not valid JSON.");
         }
+    }
+
+    /// <summary>
+    /// Reads the activity's times ("timestamp", "localTimestamp") to the values the serializer's own reading gives,
+    /// the round-trip form ("o", what the Bot Framework sends) first, by its exact parser: the general one compares
+    /// the format's literals culture-aware, which cost more than the rest of the activity together.
+    /// </summary>
+    internal sealed class Timestamps : JsonConverter
+    {
+        public override bool CanWrite => false;
+
+        public override bool CanConvert(Type objectType) => objectType == typeof(DateTimeOffset) || objectType == typeof(DateTimeOffset?);
+
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonToken.Null when objectType == typeof(DateTimeOffset?):
+                    return null;
+                case JsonToken.Date when reader.Value is DateTimeOffset value:
+                    return value;
+                case JsonToken.Date when reader.Value is DateTime value:
+                    return new DateTimeOffset(value);
+                case JsonToken.String when reader.Value is string text:
+                    if (text.Length == 0 && objectType == typeof(DateTimeOffset?))
+                    {
+                        return null;
+                    }
+
+                    if (DateTimeOffset.TryParseExact(text, "o", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var roundTrip)
+                        || DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out roundTrip))
+                    {
+                        return roundTrip;
+                    }
+
+                    break;
+            }
+
+            throw new JsonSerializationException($"The value is not a date and time.", reader.Path, 0, 0, null);
+        }
+
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) => throw new NotSupportedException();
     }
 }

@@ -8,13 +8,16 @@ namespace BackCare.Bot.Hosting;
 /// </summary>
 public static class LocalMode
 {
-    /// <summary>Whether the host runs without an app id.</summary>
+    /// <summary>What each configuration said, read once: the SDK's authentication reads the app id once too, at start.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IConfiguration, object> Known = [];
+
+    /// <summary>Whether the host runs without an app id (read once per configuration, as the SDK's authentication does).</summary>
     /// <param name="configuration">The configuration.</param>
     /// <returns><c>true</c> in local mode.</returns>
     public static bool IsOn(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
+        return (bool)Known.GetValue(configuration, c => string.IsNullOrWhiteSpace(c["MicrosoftAppId"]));
     }
 
     /// <summary>Whether a URL's host is this machine (localhost, 127.0.0.0/8, ::1).</summary>
