@@ -18,9 +18,13 @@ public sealed class RecognizerWarmUp(ReplyReader replies, TimeProvider clock) : 
     public static readonly TimeSpan LatestAfterStart = TimeSpan.FromSeconds(5);
 
     private int _started;
+    private Task _completion = Task.CompletedTask;
 
     /// <summary>Whether the warm-up has been started.</summary>
     public bool Started => Volatile.Read(ref _started) == 1;
+
+    /// <summary>Gets the warm-up once started: completed when it is over (or when it has not started).</summary>
+    public Task Completion => Volatile.Read(ref _completion);
 
     /// <summary>Starts the warm-up at the latest <see cref="LatestAfterStart"/> from now.</summary>
     public void StartLatestAfterDelay()
@@ -34,13 +38,13 @@ public sealed class RecognizerWarmUp(ReplyReader replies, TimeProvider clock) : 
             return;
         }
 
-        _ = Task.Run(
+        Volatile.Write(ref _completion, Task.Run(
             () =>
             {
                 replies.WarmUp();
                 BackCare.Dialogs.Choices.ChoiceRecognizers.RecognizeChoice("the second one", [new("a"), new("b")]);
             },
-            CancellationToken.None);
+            CancellationToken.None));
     }
 
     /// <inheritdoc/>

@@ -52,6 +52,19 @@ internal static class BenchHost
                 break;
             }
 
+            if (parts[0] == "ready")
+            {
+                // BackCare warms its recognisers in the background after its first reply: measured after that.
+                if (app.Services.GetService<RecognizerWarmUp>() is { } warmUp)
+                {
+                    await warmUp.Completion;
+                }
+
+                await Console.Out.WriteLineAsync("ready");
+                await Console.Out.FlushAsync();
+                continue;
+            }
+
             var answer = parts[0] switch
             {
                 "alloc" => string.Create(

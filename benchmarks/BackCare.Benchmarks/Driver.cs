@@ -66,6 +66,9 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
                 await RoundAsync(http, bot, "warm", warmup);
             }
 
+            // Steady state: BackCare's background warm-up of its recognisers (started after its first reply) is over.
+            await AskAsync(host, "ready");
+
             var before = await AskAsync(host, "alloc");
             var clock = Stopwatch.StartNew();
             var (latencies, failures, ids) = await RoundAsync(http, bot, "run", triages);
