@@ -256,6 +256,20 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
             : string.Join("\n", a.SelectTokens("attachments[*].content..[?(@.type == 'TextBlock')].text").Select(t => (string?)t))));
     }
 
+    /// <summary>Whether BackCare's deployed runtimeconfig asks for the server garbage collector.</summary>
+    private static bool GcServer { get; } = ReadGcServer();
+
+    private static bool ReadGcServer()
+    {
+        var config = Path.Combine(Paths.BotProject, "bin", "Release", "net10.0", "BackCare.Bot.runtimeconfig.json");
+        if (!File.Exists(config))
+        {
+            config = Path.Combine(Paths.BotProject, "bin", "Debug", "net10.0", "BackCare.Bot.runtimeconfig.json");
+        }
+
+        return File.Exists(config) && JObject.Parse(File.ReadAllText(config)).SelectToken("runtimeOptions.configProperties['System.GC.Server']")?.Value<bool>() == true;
+    }
+
     private static Process StartHost(string bot, string store, string url, string dataFolder)
     {
         // The same program, as its host side: through its apphost, or through dotnet when that is what ran us.
@@ -270,6 +284,10 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
         // No file watchers for configuration: the hosts never reload it, and on a shared machine the user's
         // inotify instances can run out, which would stop a host at start.
         start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
+
+        // The garbage collector BackCare runs with when deployed (its runtimeconfig, from the Web SDK: server GC),
+        // for both bots: this program's own runtimeconfig, a console app's, would give them the workstation one.
+        start.Environment["DOTNET_gcServer"] = GcServer ? "1" : "0";
         if (string.Equals(Path.GetFileNameWithoutExtension(self), "dotnet", StringComparison.Ordinal))
         {
             start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
