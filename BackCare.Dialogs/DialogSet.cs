@@ -7,6 +7,7 @@ public class DialogSet
 {
     private readonly IStatePropertyAccessor<DialogState>? _dialogState;
     private readonly Dictionary<string, Dialog> _dialogs = new(StringComparer.Ordinal);
+    private VersionDigest? _lastVersion;
 
     /// <summary>Initializes a new instance of the <see cref="DialogSet"/> class for a bot's root dialogs.</summary>
     /// <param name="dialogState">The accessor for the conversation's dialog stack.</param>
@@ -52,8 +53,17 @@ public class DialogSet
     public string GetVersion()
     {
         var versions = string.Join('\n', _dialogs.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => d.Value.GetVersion()));
+
+        // Asked on every turn for every dialog on the stack: the digest of the last versions asked for is kept.
+        if (Volatile.Read(ref _lastVersion) is { } last && string.Equals(last.Versions, versions, StringComparison.Ordinal))
+        {
+            return last.Digest;
+        }
+
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(versions));
-        return Convert.ToHexStringLower(hash, 0, 8);
+        var digest = Convert.ToHexStringLower(hash, 0, 8);
+        Volatile.Write(ref _lastVersion, new VersionDigest(versions, digest));
+        return digest;
     }
 
     /// <summary>Finds a dialog of this set by id.</summary>
@@ -82,4 +92,9 @@ public class DialogSet
         state.DialogStack ??= [];
         return new DialogContext(this, turnContext, state);
     }
+
+    /// <summary>The versions of the set's dialogs and their digest.</summary>
+    /// <param name="Versions">The versions, in id order.</param>
+    /// <param name="Digest">The digest.</param>
+    private sealed record VersionDigest(string Versions, string Digest);
 }

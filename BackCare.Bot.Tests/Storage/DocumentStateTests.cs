@@ -151,6 +151,23 @@ public class DocumentStateTests
     }
 
     [Fact]
+    public async Task A_state_the_turn_did_not_change_is_kept_for_the_next_turn_too()
+    {
+        var store = new CountingStore(new JsonMemoryStorage());
+        var state = new BackCareUserState(store);
+        var turn = Turn();
+        await state.CreateProperty<List<int>>("scores").SetAsync(turn, [1]);
+        await state.SaveChangesAsync(turn);
+
+        turn = Turn();
+        var scores = await state.CreateProperty<List<int>>("scores").GetAsync(turn, null!);
+        await state.SaveChangesAsync(turn);
+
+        Assert.Equal(1, store.Writes);
+        Assert.Same(scores, await state.CreateProperty<List<int>>("scores").GetAsync(Turn(), null!));
+    }
+
+    [Fact]
     public async Task A_turn_that_changed_the_state_and_failed_leaves_nothing_behind_for_the_next()
     {
         var state = new BackCareConversationState(new JsonMemoryStorage());

@@ -82,6 +82,23 @@ public class DurationReaderTests
 
 public class SeverityReaderTests
 {
+    [Fact]
+    public void A_number_alone_reads_as_the_recogniser_reads_it()
+    {
+        // Numbers alone skip the recogniser (it is made anew for each call): the same reading, from 0 to 999.
+        foreach (var n in Enumerable.Range(0, 1000))
+        {
+            var said = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var recognised = Microsoft.Recognizers.Text.Number.NumberRecognizer.RecognizeNumber(said, Microsoft.Recognizers.Text.Culture.English)
+                .Select(r => decimal.Parse(r.Resolution["value"].ToString()!, System.Globalization.CultureInfo.InvariantCulture))
+                .ToList();
+            Assert.Equal([n], recognised);
+            Assert.Equal(n <= 10 ? (n, false) : null, Language.Severity.Read(said));
+        }
+
+        Assert.Equal((5, false), Language.Severity.Read("05"));
+    }
+
     [Theory]
     [InlineData("7", 7)]
     [InlineData("seven", 7)]

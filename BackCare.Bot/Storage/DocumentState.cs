@@ -191,6 +191,12 @@ public sealed class DocumentState(IStorage storage)
         var json = StateJson.Serialize(properties);
         if (!force && read is not null && string.Equals(json, read.Json, StringComparison.Ordinal))
         {
+            // Unchanged, so not written; still what the store holds, so kept for the next turn all the same.
+            if (_documents is not null && json is not null)
+            {
+                Keep(key, new Kept(json, properties, Environment.TickCount64));
+            }
+
             return;
         }
 

@@ -58,6 +58,13 @@ public sealed partial class SeverityReader(LanguageLayer language)
 
     private static List<decimal> Numbers(string said)
     {
+        // A number alone, the usual answer, read as the recogniser reads it (a test holds the two together): the
+        // recogniser is made anew for every call.
+        if (said.Length is > 0 and <= 3 && int.TryParse(said, NumberStyles.None, CultureInfo.InvariantCulture, out var plain))
+        {
+            return [plain];
+        }
+
         // "On a scale of 1 to 10, a 6": the scale is not the score. "7/10", "nine over ten": the score, not 0.7.
         said = Scale().Replace(said, " ");
         said = OutOfTen().Replace(said, m => $"{m.Groups["score"].Value} ");
