@@ -187,4 +187,34 @@ public class StartupTests
             File.Delete(broken);
         }
     }
+
+    [Fact]
+    public async Task A_lexicon_pattern_that_does_not_parse_stops_the_host_saying_where_it_is()
+    {
+        // The lexicon loads beside the rest of the content at start-up (its regexes built in parallel): a broken
+        // pattern still stops the start, and the message names the concept.
+        var folder = Directory.CreateTempSubdirectory("backcare-lexicon-").FullName;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(SolutionPaths.BotProject, "Content", "en")))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var lexicon = Newtonsoft.Json.Linq.JObject.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "lexicon.json")));
+        ((Newtonsoft.Json.Linq.JArray)lexicon["concepts"]!["ChestPain"]!["patterns"]!).Add("( chest | pain");
+        await File.WriteAllTextAsync(Path.Combine(folder, "lexicon.json"), lexicon.ToString());
+
+        await using var app = RunningHost.Build(new Dictionary<string, string?> { ["BackCare:LexiconFolder"] = folder });
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => app.StartAsync());
+
+        Assert.Contains("concepts.ChestPain", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lexicon_pattern_is_built_when_asked_and_a_regex_that_does_not_compile_says_so()
+    {
+        var broken = BackCare.Bot.Understanding.LexiconPattern.AtTokens("(?<= )(?:unclosed", new BackCare.Bot.Understanding.StartWords { Words = { "unclosed" } }, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
+        Assert.ThrowsAny<ArgumentException>(broken.Compile);
+    }
 }

@@ -57,6 +57,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 62, Level = LogLevel.Warning, Message = "A typing indicator could not be sent ({ExceptionType}); the turn goes on without it.")]
     public static partial void TypingNotSent(this ILogger logger, string? exceptionType);
 
+    [LoggerMessage(EventId = 63, Level = LogLevel.Warning, Message = "The store could not be reached at start-up ({ExceptionType}); the first turns will try again.")]
+    public static partial void StorePreparationFailed(this ILogger logger, string? exceptionType);
+
     [LoggerMessage(EventId = 47, Level = LogLevel.Warning, Message = "The progress chart could not be drawn ({ExceptionType}); the progress was sent in words only.")]
     public static partial void ChartFailed(this ILogger logger, string? exceptionType);
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "A routine timer of {Seconds} seconds started.")]

@@ -13,30 +13,77 @@ public sealed class StartupChecks(
     IConfiguration configuration,
     IHostEnvironment environment,
     IOptions<LocalModeOptions> options,
-    TriageContent triageContent,
-    ExerciseCatalogue catalogue,
-    Cards.Illustrations pictures,
-    RecognizerWarmUp warmUp,
-    Content.BotText text,
-    Progress.PainChart chart,
+    IServiceProvider services,
     ILogger<StartupChecks> logger) : IHostedService
 {
     /// <inheritdoc/>
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         CheckAuthentication();
-        _ = text; // Loaded (and so checked) at start-up, like the clinical content.
-        _ = pictures; // Likewise: a catalogue exercise without its pictures stops the start.
-        _ = chart; // Its font too: a missing font stops the start rather than the first "progress".
-        logger.ContentLoaded(triageContent.Questions.Count, catalogue.Exercises.Count);
+
+        // The content is loaded (and so checked) now, on both cores: the lexicon, then its regexes (built in
+        // parallel), the language layer, the reply reader (which checks the questions against the lexicon) and the
+        // dialogs on one side; the other content, and what the first turn would otherwise set up itself, on the other.
+        var compiled = Task.CompletedTask;
+        var language = Task.Run(
+            () =>
+            {
+                compiled = Task.Run(services.GetRequiredService<Understanding.Lexicon>().CompileAll, cancellationToken);
+                var warmUp = services.GetRequiredService<RecognizerWarmUp>();
+                _ = services.GetRequiredService<Dialogs.MainDialog>();
+                return warmUp;
+            },
+            cancellationToken);
+        var content = Task.Run(
+            async () =>
+            {
+                var triage = services.GetRequiredService<TriageContent>();
+                var catalogue = services.GetRequiredService<ExerciseCatalogue>();
+                _ = services.GetRequiredService<Cards.Illustrations>(); // a catalogue exercise without its pictures stops the start
+                _ = services.GetRequiredService<Content.BotText>();
+                _ = services.GetRequiredService<Progress.PainChart>(); // its font too, rather than the first "progress"
+                await PrepareFirstTurnAsync(cancellationToken);
+                return (Questions: triage.Questions.Count, Exercises: catalogue.Exercises.Count);
+            },
+            cancellationToken);
+        await Task.WhenAll(language, content);
+        await compiled;
+        logger.ContentLoaded(content.Result.Questions, content.Result.Exercises);
 
         // The recognisers build large regexes on first use: off the request path, after the first turn (see RecognizerWarmUp).
-        warmUp.StartLatestAfterDelay();
-        return Task.CompletedTask;
+        language.Result.StartLatestAfterDelay();
     }
 
     /// <inheritdoc/>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// What the first turn would otherwise set up itself: the state's JSON contracts, the request reader, and the
+    /// store's connection. Nothing is stored; a store that cannot be reached yet is left to the turn (and the health
+    /// check) to report.
+    /// </summary>
+    private async Task PrepareFirstTurnAsync(CancellationToken cancellationToken)
+    {
+        _ = Storage.StateJson.Serialize(new Dictionary<string, object>
+        {
+            [nameof(Bots.ConversationData)] = new Bots.ConversationData(),
+            [nameof(Bots.HandledActivities)] = new Bots.HandledActivities(),
+            [nameof(BackCare.Dialogs.DialogState)] = new BackCare.Dialogs.DialogState(),
+            [nameof(Bots.UserProfile)] = new Bots.UserProfile(),
+        });
+        _ = ActivityReader.Read("""{"type":"message","channelId":"emulator","serviceUrl":"http://localhost/","conversation":{"id":"start-up"},"from":{"id":"start-up"},"timestamp":"2026-01-01T00:00:00.0000000Z","text":"hi"}"""u8.ToArray());
+        if (services.GetRequiredService<Microsoft.Bot.Builder.IStorage>() is Storage.IStateDocuments documents)
+        {
+            try
+            {
+                _ = await documents.ReadDocumentsAsync(["backcare/start-up"], cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.StorePreparationFailed(ex.GetType().FullName);
+            }
+        }
+    }
 
     /// <summary>The SDK's cloud settings: once one is set, the SDK reads them all from configuration.</summary>
     public static readonly IReadOnlyList<string> CloudSettings =

@@ -94,7 +94,34 @@ public sealed class Lexicon
         }
 
         Corrector = new TypoCorrector(knownWords, vocabulary, compiler.Stems);
+
+        _patterns = Concepts.Values.SelectMany(c => c.Excludes is null ? [c.Pattern] : new[] { c.Pattern, c.Excludes })
+            .Concat([NegationBefore, NegationAfter, OtherBefore, Self, PastBefore, PastAfter, HypotheticalBefore, UncertainBefore, UncertainAfter,
+                Terminators, ClauseStarters, Pseudo, GeneralYes, GeneralNo, GeneralNotSure, ChecklistNone, ChecklistSome, ChecklistExcept, ChecklistAll,
+                Polite, PoliteAtStart, PoliteAtEnd, Correction])
+            .Concat(Commands.Select(c => c.Pattern)).Concat(RoutineCommands.Select(c => c.Pattern)).Concat(Severity.Select(s => s.Pattern))
+            .ToList();
     }
+
+    /// <summary>
+    /// Builds every pattern's regex (a pattern not built yet builds it at its first match), on every core: they are
+    /// large. The host does it at start-up, beside the rest of its start, and a pattern that does not compile
+    /// stops the start.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A pattern does not compile.</exception>
+    public void CompileAll()
+    {
+        try
+        {
+            Parallel.ForEach(_patterns, pattern => pattern.Compile());
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault(e => e is ArgumentException) is ArgumentException invalid)
+        {
+            throw new InvalidDataException($"The lexicon has a pattern that does not compile: {invalid.Message}", invalid);
+        }
+    }
+
+    private readonly List<LexiconPattern> _patterns;
 
     /// <summary>Single-word terminators that are ordinary words too, so a "..." gap may run over them.</summary>
     private static readonly HashSet<string> SoftTerminators = new(StringComparer.Ordinal) { "now", "only", "just", "yet", "still", "until", "while", "whilst", "tho" };

@@ -32,6 +32,7 @@ public sealed class LexiconPattern
     public LexiconPattern(string pattern, RegexOptions options, TimeSpan timeout)
         : this(pattern, pattern, Anchoring.None, starts: null, options, timeout)
     {
+        Compile();
     }
 
     private LexiconPattern(string pattern, string regex, Anchoring anchoring, StartWords? starts, RegexOptions options, TimeSpan timeout)
@@ -43,7 +44,6 @@ public sealed class LexiconPattern
         _options = options;
         _timeout = timeout;
         _idle = new Regex?[Math.Clamp(2 * Environment.ProcessorCount, 8, 64)];
-        _idle[0] = new Regex(regex, options, timeout);
     }
 
     private enum Anchoring
@@ -68,8 +68,19 @@ public sealed class LexiconPattern
     {
         ArgumentNullException.ThrowIfNull(starts);
         return starts.Anything
-            ? new LexiconPattern(body, options, timeout)
+            ? new LexiconPattern(body, body, Anchoring.None, starts: null, options, timeout)
             : new LexiconPattern(body, @"\G(?:" + body + ")", Anchoring.AtTokens, starts, options, timeout);
+    }
+
+    /// <summary>
+    /// Builds the regex now (the lexicon builds all of its patterns' at once, in parallel, at start-up); a pattern
+    /// not built yet builds it at its first match.
+    /// </summary>
+    /// <exception cref="ArgumentException">The pattern is not a valid regular expression.</exception>
+    public void Compile()
+    {
+        var regex = new Regex(_regex, _options, _timeout);
+        Return(regex);
     }
 
     /// <summary>A pattern that must match a whole message ("stop", not "it helps when I stop").</summary>
@@ -83,7 +94,7 @@ public sealed class LexiconPattern
         ArgumentNullException.ThrowIfNull(starts);
         var pattern = "^ " + body + "$";
         return starts.Anything
-            ? new LexiconPattern(pattern, options, timeout)
+            ? new LexiconPattern(pattern, pattern, Anchoring.None, starts: null, options, timeout)
             : new LexiconPattern(pattern, @"\G (?:" + body + ")$", Anchoring.WholeMessage, starts, options, timeout);
     }
 
