@@ -127,6 +127,11 @@ public sealed class LanguageLayer(Lexicon lexicon)
         foreach (var concept in Lexicon.Concepts.Values)
         {
             var spans = Spans(concept.Pattern, utterance);
+            if (spans.Count == 0)
+            {
+                // Most concepts, for most messages (see LexiconPattern): nothing to sort.
+                continue;
+            }
 
             // Keep the widest of overlapping matches of one concept.
             foreach (var span in spans.OrderByDescending(s => s.End - s.Start).ThenBy(s => s.Start))
