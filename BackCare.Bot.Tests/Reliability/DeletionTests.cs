@@ -74,7 +74,31 @@ public class DeletionTests
     }
 
     [Fact]
-    public async Task A_conversation_with_stored_state_does_not_read_its_index_every_turn()
+    public async Task A_turn_that_saves_after_another_instance_erased_the_person_is_indexed_again_at_its_next_turn()
+    {
+        // Instance B erases the person while a turn of their conversation runs on instance A; that turn then saves
+        // the conversation's state again. A's next turn of it must index it again, so a later delete finds it.
+        var store = new JsonMemoryStorage();
+        await using var a = await RunningHost.StartAsync(services: s => s.AddSingleton<Microsoft.Bot.Builder.IStorage>(store));
+        await using var b = await RunningHost.StartAsync(services: s => s.AddSingleton<Microsoft.Bot.Builder.IStorage>(store));
+        var person = "person-" + Guid.NewGuid().ToString("N");
+        var running = new HttpConversation(a, "running-" + Guid.NewGuid().ToString("N"), person);
+        await AnswerUntilAsync(running, "How bad is the pain");
+        var key = PersonalData.ConversationKey("emulator", running.ConversationId);
+        var saved = (await store.ReadDocumentsAsync([key]))[key];
+
+        await new HttpConversation(b, "first-delete-" + Guid.NewGuid().ToString("N"), person).SayAsync("delete my data");
+        Assert.Empty(await store.ReadDocumentsAsync([key]));
+        await store.WriteDocumentsAsync(new Dictionary<string, string> { [key] = saved }); // the running turn's save
+
+        await running.SayAsync("no");
+        await new HttpConversation(b, "second-delete-" + Guid.NewGuid().ToString("N"), person).SayAsync("delete my data");
+
+        Assert.Empty(await store.ReadDocumentsAsync([key]));
+    }
+
+    [Fact]
+    public async Task The_index_is_looked_at_every_turn_and_read_for_an_update_only_when_the_conversation_is_new_to_it()
     {
         var store = new IndexReadCounter();
         await using var host = await RunningHost.StartAsync(services: s => s.AddSingleton<Microsoft.Bot.Builder.IStorage>(store));
@@ -82,7 +106,7 @@ public class DeletionTests
 
         await AnswerUntilAsync(conversation, "How bad is the pain");
 
-        // The first turn reads it (a new conversation); the next ones know it is indexed.
+        Assert.True(store.IndexLooks >= 5, $"{store.IndexLooks} looks");
         Assert.Equal(1, store.IndexReads);
         Assert.Contains(store.Keys, k => k.EndsWith("/conversations", StringComparison.Ordinal) && k.Contains(conversation.UserId, StringComparison.Ordinal));
     }
@@ -93,8 +117,11 @@ public class DeletionTests
         private readonly JsonMemoryStorage _inner = new();
         private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
         private int _indexReads;
+        private int _indexLooks;
 
         public int IndexReads => _indexReads;
+
+        public int IndexLooks => _indexLooks;
 
         public IReadOnlyCollection<string> Keys
         {
@@ -125,7 +152,11 @@ public class DeletionTests
 
         public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.DeleteAsync(keys, cancellationToken);
 
-        public Task<IReadOnlyDictionary<string, string>> ReadDocumentsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => _inner.ReadDocumentsAsync(keys, cancellationToken);
+        public Task<IReadOnlyDictionary<string, string>> ReadDocumentsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Add(ref _indexLooks, keys.Count(k => k.EndsWith("/conversations", StringComparison.Ordinal)));
+            return _inner.ReadDocumentsAsync(keys, cancellationToken);
+        }
 
         public Task WriteDocumentsAsync(IReadOnlyDictionary<string, string> documents, CancellationToken cancellationToken = default) => _inner.WriteDocumentsAsync(documents, cancellationToken);
     }

@@ -154,7 +154,7 @@ public class DocumentStateTests
     public async Task A_state_the_turn_did_not_change_is_kept_for_the_next_turn_too()
     {
         var store = new CountingStore(new JsonMemoryStorage());
-        var state = new BackCareUserState(store);
+        var state = new BackCareConversationState(store);
         var turn = Turn();
         await state.CreateProperty<List<int>>("scores").SetAsync(turn, [1]);
         await state.SaveChangesAsync(turn);
@@ -165,6 +165,20 @@ public class DocumentStateTests
 
         Assert.Equal(1, store.Writes);
         Assert.Same(scores, await state.CreateProperty<List<int>>("scores").GetAsync(Turn(), null!));
+    }
+
+    [Fact]
+    public async Task A_persons_state_is_read_anew_each_turn_so_no_object_stays_shared_between_their_conversations()
+    {
+        var state = new BackCareUserState(new JsonMemoryStorage());
+        var turn = Turn("first");
+        var scores = await state.CreateProperty<List<int>>("scores").GetAsync(turn, () => [1]);
+        await state.SaveChangesAsync(turn);
+
+        var again = await state.CreateProperty<List<int>>("scores").GetAsync(Turn("second"), null!);
+
+        Assert.NotSame(scores, again);
+        Assert.Equal([1], again);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
 
         // Each person's conversations are indexed, so "delete my data" can remove all of them: before anything
         // of this turn is saved.
-        await personalData.RecordAsync(turnContext, conversationState is BackCareConversationState ours && ours.WasStored(turnContext), cancellationToken);
+        await personalData.RecordAsync(turnContext, cancellationToken);
 
         // A retry is the same activity: same id and same timestamp. (Some clients, like the SDK's TestAdapter,
         // number activities from 1 again in a new session; the timestamp tells those apart.)

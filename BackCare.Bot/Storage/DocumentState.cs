@@ -9,12 +9,7 @@ namespace BackCare.Bot.Storage;
 /// <param name="storage">The store.</param>
 public sealed class BackCareConversationState(IStorage storage) : ConversationState(storage)
 {
-    private readonly DocumentState _documents = new(storage);
-
-    /// <summary>Whether the conversation's state was in the store when this turn read it.</summary>
-    /// <param name="turnContext">The turn.</param>
-    /// <returns><c>true</c> when it was.</returns>
-    public bool WasStored(ITurnContext turnContext) => _documents.WasStored(turnContext);
+    private readonly DocumentState _documents = new(storage, keepBetweenTurns: true);
 
     /// <inheritdoc/>
     public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
@@ -56,7 +51,9 @@ public sealed class BackCareConversationState(IStorage storage) : ConversationSt
 /// <param name="storage">The store.</param>
 public sealed class BackCareUserState(IStorage storage) : UserState(storage)
 {
-    private readonly DocumentState _documents = new(storage);
+    // Not kept between turns: a person's state is read by each of their conversations, and an object shared in
+    // one turn with a conversation's state (a routine put aside) must not stay shared with another conversation.
+    private readonly DocumentState _documents = new(storage, keepBetweenTurns: false);
 
     /// <inheritdoc/>
     public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
@@ -100,23 +97,28 @@ public sealed class BackCareUserState(IStorage storage) : UserState(storage)
 /// deserialized once and remembered; a save serializes once, compares with that text and writes only a changed
 /// state. Any other <see cref="IStorage"/> (a test's) is read and written through its own interface, with one
 /// serialization at load for the comparison.
-/// A document this process wrote is kept in memory with the JSON it was written as, until the next turn of that
-/// conversation (or user) takes it: when the store still holds exactly that JSON, the kept properties are that
+/// A conversation's document this process wrote is kept in memory with the JSON it was written as, until that
+/// conversation's next turn takes it: when the store still holds exactly that JSON, the kept properties are that
 /// state and need no deserializing; any other JSON (another instance wrote since) is read as usual. A turn takes
 /// the kept copy out, so a turn that fails after changing it leaves nothing behind: only a save puts one back.
+/// Only a conversation's own turns (and its timers) read its document, so the kept objects are never seen by
+/// another conversation; a person's state, read by all of their conversations, is not kept (see
+/// <see cref="BackCareUserState"/>). Kept at most <see cref="KeptFor"/>: erased on another instance, a
+/// conversation's state does not stay in this one's memory long.
 /// </summary>
 /// <param name="storage">The store.</param>
-public sealed class DocumentState(IStorage storage)
+/// <param name="keepBetweenTurns">Whether the document is kept in memory between turns (only a conversation's).</param>
+public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
 {
     /// <summary>The most documents kept in memory between turns; beyond it, the oldest are let go.</summary>
     public const int MaxKept = 4096;
 
     /// <summary>How long a document is kept in memory after its turn (a conversation quiet for longer is read from the store).</summary>
-    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(3);
 
-    private int _keeps;
 
     private readonly IStateDocuments? _documents = storage as IStateDocuments;
+    private long _swept = Environment.TickCount64;
 
     /// <summary>
     /// What each turn read, by the turn's state collection (shared by the turn's wrappers): looked up on every
@@ -224,15 +226,6 @@ public sealed class DocumentState(IStorage storage)
         }
     }
 
-    /// <summary>Whether the document was in the store when this turn read it.</summary>
-    /// <param name="turnContext">The turn.</param>
-    /// <returns><c>true</c> when it was.</returns>
-    public bool WasStored(ITurnContext turnContext)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        return _reads.TryGetValue(turnContext.TurnState, out var read) && read.Json is not null;
-    }
-
     /// <summary>Forgets what the turn read and what is kept in memory (the document is being deleted).</summary>
     /// <param name="turnContext">The turn.</param>
     /// <param name="key">The storage key.</param>
@@ -256,7 +249,14 @@ public sealed class DocumentState(IStorage storage)
 
     private void Keep(string key, Kept kept)
     {
-        if (Interlocked.Increment(ref _keeps) % 256 == 0)
+        if (!keepBetweenTurns)
+        {
+            return;
+        }
+
+        // Now and then (at most once a minute, when documents are kept), what has been kept too long goes.
+        var last = Interlocked.Read(ref _swept);
+        if (kept.At - last > 60_000 && Interlocked.CompareExchange(ref _swept, kept.At, last) == last)
         {
             var expired = kept.At - (long)KeptFor.TotalMilliseconds;
             foreach (var old in _kept.Where(k => k.Value.At < expired).Select(k => k.Key).ToList())

@@ -21,18 +21,15 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
     /// <summary>How often an unchanged index is written again, so the retention purge never removes the index of someone still talking.</summary>
     public static readonly TimeSpan IndexRefresh = TimeSpan.FromHours(12);
 
-    /// <summary>
-    /// How long this process takes a conversation it indexed to be in the index still, while the conversation's
-    /// state is stored: its index is not read again every turn. Only "delete my data" removes a conversation from
-    /// an index, and it removes the conversation's state with it, so a conversation whose state is gone (new, or
-    /// erased, here or on another instance) is always indexed again at its next turn.
-    /// </summary>
-    public static readonly TimeSpan RecheckIndexAfter = TimeSpan.FromHours(1);
-
-    /// <summary>The most conversations this process remembers having indexed; beyond it, it starts afresh.</summary>
+    /// <summary>The most indexes this process remembers having read; beyond it, it starts afresh.</summary>
     private const int MaxRemembered = 50_000;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _indexed = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The indexes this process has read, by key, with the JSON they were read as: every turn reads its person's
+    /// index (one small row; a deletion elsewhere must be noticed at once), and only an index whose JSON differs
+    /// from what was read last is parsed again.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KnownIndex> _known = new(StringComparer.Ordinal);
 
     /// <summary>The store key of a user's conversation index.</summary>
     /// <param name="channelId">The channel.</param>
@@ -54,14 +51,13 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
 
     /// <summary>
     /// Adds the turn's conversation to its user's index (written only when new, or now and then to keep it from
-    /// the purge). The index is read only when the conversation has no stored state yet, or when this process has
-    /// not seen it indexed for <see cref="RecheckIndexAfter"/>.
+    /// the purge). Read every turn, so a conversation erased elsewhere while a turn of it ran is indexed again at its
+    /// next turn; through a store that keeps JSON, an index unchanged since it was last read is not parsed again.
     /// </summary>
     /// <param name="turnContext">The turn.</param>
-    /// <param name="conversationStored">Whether the conversation's state was in the store at the start of the turn.</param>
     /// <param name="cancellationToken">A cancellation token.</param>
     /// <returns>A task.</returns>
-    public async Task RecordAsync(ITurnContext turnContext, bool conversationStored, CancellationToken cancellationToken)
+    public async Task RecordAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
@@ -71,19 +67,39 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
         }
 
         var key = IndexKey(activity.ChannelId, activity.From.Id);
-        var remembered = key + "\n" + activity.Conversation.Id;
-        if (conversationStored && _indexed.TryGetValue(remembered, out var seen) && DateTimeOffset.UtcNow - seen < RecheckIndexAfter)
+        if (storage is IStateDocuments documents
+            && (await documents.ReadDocumentsAsync([key], cancellationToken).ConfigureAwait(false)).TryGetValue(key, out var json)
+            && Known(key, json) is { } index
+            && index.Conversations.Contains(activity.Conversation.Id)
+            && DateTimeOffset.UtcNow - index.Touched < IndexRefresh)
         {
             return;
         }
 
         await RecordInIndexAsync(key, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
-        if (_indexed.Count >= MaxRemembered)
+    }
+
+    /// <summary>An index as read from its JSON: the last one read for the key when the JSON is the same; null when it cannot be read.</summary>
+    private KnownIndex? Known(string key, string json)
+    {
+        if (_known.TryGetValue(key, out var known) && string.Equals(known.Json, json, StringComparison.Ordinal))
         {
-            _indexed.Clear();
+            return known;
         }
 
-        _indexed[remembered] = DateTimeOffset.UtcNow;
+        if (UnreadableStateException.Read(key, json) is not UserConversations read)
+        {
+            return null;
+        }
+
+        if (_known.Count >= MaxRemembered)
+        {
+            _known.Clear();
+        }
+
+        known = new KnownIndex(json, new HashSet<string>(read.Conversations, StringComparer.Ordinal), read.Touched);
+        _known[key] = known;
+        return known;
     }
 
     private async Task RecordInIndexAsync(string key, string conversationId, CancellationToken cancellationToken)
@@ -150,10 +166,7 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
 
             keys.Add(UserKey(channel, userId));
             keys.Add(indexKey);
-            foreach (var remembered in _indexed.Keys.Where(k => k.StartsWith(indexKey + "\n", StringComparison.Ordinal)))
-            {
-                _indexed.TryRemove(remembered, out _);
-            }
+            _known.TryRemove(indexKey, out _);
             await reminders.RemoveAsync(channel, userId, cancellationToken).ConfigureAwait(false);
         }
 
@@ -187,3 +200,9 @@ public sealed class UserConversations : IStoreItem
     /// <inheritdoc/>
     public string ETag { get; set; } = "*";
 }
+
+/// <summary>An index as this process last read it.</summary>
+/// <param name="Json">The JSON it was read as.</param>
+/// <param name="Conversations">Its conversations.</param>
+/// <param name="Touched">When it was last written.</param>
+internal sealed record KnownIndex(string Json, HashSet<string> Conversations, DateTimeOffset Touched);

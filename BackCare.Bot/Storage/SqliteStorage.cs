@@ -24,6 +24,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Session?[] _sessions = new Session?[Math.Clamp(2 * Environment.ProcessorCount, 4, 32)];
+    private bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteStorage"/> class, creating the file and table when needed.</summary>
     /// <param name="databasePath">The database file.</param>
@@ -321,6 +322,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
     /// <inheritdoc/>
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, true);
         for (var i = 0; i < _sessions.Length; i++)
         {
             Interlocked.Exchange(ref _sessions[i], null)?.Dispose();
@@ -348,10 +350,16 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
 
     private void ReturnSession(Session session)
     {
-        for (var i = 0; i < _sessions.Length; i++)
+        for (var i = 0; !Volatile.Read(ref _disposed) && i < _sessions.Length; i++)
         {
             if (Interlocked.CompareExchange(ref _sessions[i], session, null) is null)
             {
+                // Disposed meanwhile: whatever is in the array now is closed here, this session included.
+                if (Volatile.Read(ref _disposed) && Interlocked.Exchange(ref _sessions[i], null) is { } late)
+                {
+                    late.Dispose();
+                }
+
                 return;
             }
         }
