@@ -111,6 +111,20 @@ public class DeletionTests
         Assert.Contains(store.Keys, k => k.EndsWith("/conversations", StringComparison.Ordinal) && k.Contains(conversation.UserId, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_turn_reads_its_conversation_its_person_and_their_index_in_one_request_to_the_store()
+    {
+        var store = new IndexReadCounter();
+        await using var host = await RunningHost.StartAsync(services: s => s.AddSingleton<Microsoft.Bot.Builder.IStorage>(store));
+        var conversation = new HttpConversation(host, "one-read-" + Guid.NewGuid().ToString("N"), "person-" + Guid.NewGuid().ToString("N"));
+        await conversation.SayAsync("hi");
+
+        var before = store.DocumentReads;
+        await conversation.SayAsync("no");
+
+        Assert.Equal(1, store.DocumentReads - before);
+    }
+
     /// <summary>A Memory store that counts reads of conversation indexes.</summary>
     private sealed class IndexReadCounter : Microsoft.Bot.Builder.IStorage, IStateDocuments
     {
@@ -118,10 +132,13 @@ public class DeletionTests
         private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
         private int _indexReads;
         private int _indexLooks;
+        private int _documentReads;
 
         public int IndexReads => _indexReads;
 
         public int IndexLooks => _indexLooks;
+
+        public int DocumentReads => Volatile.Read(ref _documentReads);
 
         public IReadOnlyCollection<string> Keys
         {
@@ -155,6 +172,7 @@ public class DeletionTests
         public Task<IReadOnlyDictionary<string, string>> ReadDocumentsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
         {
             Interlocked.Add(ref _indexLooks, keys.Count(k => k.EndsWith("/conversations", StringComparison.Ordinal)));
+            Interlocked.Increment(ref _documentReads);
             return _inner.ReadDocumentsAsync(keys, cancellationToken);
         }
 

@@ -19,7 +19,7 @@ namespace BackCare.Bot.Bots;
 /// before any dialog, and saves conversation and user state once at the end of every turn.
 /// </summary>
 /// <typeparam name="T">The root dialog.</typeparam>
-public class BackCareBot<T>(ConversationState conversationState, UserState userState, T dialog, CommandReader commands, PersonalData personalData, BotText phrases, ConversationTimers timers, ILogger<BackCareBot<T>> logger) : ActivityHandler
+public class BackCareBot<T>(ConversationState conversationState, UserState userState, IStorage storage, T dialog, CommandReader commands, PersonalData personalData, BotText phrases, ConversationTimers timers, ILogger<BackCareBot<T>> logger) : ActivityHandler
     where T : Dialog
 {
     /// <summary>The name of the event Web Chat sends when the page opens.</summary>
@@ -43,6 +43,18 @@ public class BackCareBot<T>(ConversationState conversationState, UserState userS
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+
+        // The turn's three documents in one request to the store: the conversation's state, the person's, their index.
+        var activity = turnContext.Activity;
+        if (!string.IsNullOrEmpty(activity.ChannelId) && !string.IsNullOrEmpty(activity.Conversation?.Id) && !string.IsNullOrEmpty(activity.From?.Id))
+        {
+            await TurnDocuments.ReadAheadAsync(
+                turnContext,
+                storage,
+                [PersonalData.ConversationKey(activity.ChannelId, activity.Conversation.Id), PersonalData.UserKey(activity.ChannelId, activity.From.Id), PersonalData.IndexKey(activity.ChannelId, activity.From.Id)],
+                cancellationToken);
+        }
+
         await LoadOrResetAsync(conversationState, "conversation", turnContext, cancellationToken);
         await LoadOrResetAsync(userState, "user", turnContext, cancellationToken);
 

@@ -149,8 +149,9 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
         string? json;
         if (_documents is not null)
         {
-            var found = await _documents.ReadDocumentsAsync([key], cancellationToken).ConfigureAwait(false);
-            json = found.GetValueOrDefault(key);
+            json = TurnDocuments.TryTake(turnContext, key, out var readAhead)
+                ? readAhead
+                : (await _documents.ReadDocumentsAsync([key], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(key);
             properties = json is null
                 ? new Dictionary<string, object>()
                 : _kept.TryRemove(key, out var kept) && string.Equals(kept.Json, json, StringComparison.Ordinal) && Environment.TickCount64 - kept.At < (long)KeptFor.TotalMilliseconds

@@ -68,7 +68,7 @@ public sealed class PersonalData(IStorage storage, ITurnLock turnLock, OfflineDi
 
         var key = IndexKey(activity.ChannelId, activity.From.Id);
         if (storage is IStateDocuments documents
-            && (await documents.ReadDocumentsAsync([key], cancellationToken).ConfigureAwait(false)).TryGetValue(key, out var json)
+            && (TurnDocuments.TryTake(turnContext, key, out var readAhead) ? readAhead : (await documents.ReadDocumentsAsync([key], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(key)) is { } json
             && Known(key, json) is { } index
             && index.Conversations.Contains(activity.Conversation.Id)
             && DateTimeOffset.UtcNow - index.Touched < IndexRefresh)

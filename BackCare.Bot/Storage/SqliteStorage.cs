@@ -165,16 +165,23 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
             return documents;
         }
 
-        if (keys.Count == 1)
+        if (keys.Count <= Session.MaxKeys)
         {
-            // A turn's state: one key, through a prepared statement on a connection kept open.
+            // A turn's documents (one, or the three it reads ahead): through a statement prepared on a connection
+            // kept open.
             var session = RentSession();
             try
             {
-                session.ReadKey.Value = keys[0];
-                if (session.Read.ExecuteScalar() is string json)
+                var read = session.Reads[keys.Count - 1];
+                for (var i = 0; i < keys.Count; i++)
                 {
-                    documents[keys[0]] = json;
+                    read.Parameters[i].Value = keys[i];
+                }
+
+                using var rows = read.ExecuteReader();
+                while (rows.Read())
+                {
+                    documents[rows.GetString(0)] = rows.GetString(1);
                 }
             }
             finally
@@ -403,13 +410,26 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
     /// </summary>
     private sealed class Session : IDisposable
     {
+        /// <summary>The most keys read by a prepared statement.</summary>
+        public const int MaxKeys = 3;
+
         public Session(SqliteConnection connection)
         {
             Connection = connection;
-            Read = connection.CreateCommand();
-            Read.CommandText = "SELECT json FROM state WHERE key = $key";
-            ReadKey = Read.Parameters.Add("$key", SqliteType.Text);
-            Read.Prepare();
+            Reads = new SqliteCommand[MaxKeys];
+            for (var count = 1; count <= MaxKeys; count++)
+            {
+                var read = connection.CreateCommand();
+                read.CommandText = $"SELECT key, json FROM state WHERE key IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"$k{i}"))})";
+                for (var i = 0; i < count; i++)
+                {
+                    read.Parameters.Add($"$k{i}", SqliteType.Text);
+                }
+
+                read.Prepare();
+                Reads[count - 1] = read;
+            }
+
             Upsert = connection.CreateCommand();
             Upsert.CommandText = SqliteStorage.Upsert;
             UpsertKey = Upsert.Parameters.Add("$key", SqliteType.Text);
@@ -421,9 +441,8 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
 
         public SqliteConnection Connection { get; }
 
-        public SqliteCommand Read { get; }
-
-        public SqliteParameter ReadKey { get; }
+        /// <summary>Gets the reads of one, two and three keys.</summary>
+        public SqliteCommand[] Reads { get; }
 
         public SqliteCommand Upsert { get; }
 
@@ -437,7 +456,11 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
 
         public void Dispose()
         {
-            Read.Dispose();
+            foreach (var read in Reads)
+            {
+                read.Dispose();
+            }
+
             Upsert.Dispose();
             Connection.Dispose();
         }
