@@ -6,7 +6,7 @@
 // per conversation, and the time from starting the host process to its first reply. Loopback only, bounded.
 //
 // usage: dotnet run -c Release --project benchmarks/BackCare.Benchmarks --
-//            [--conversations 32] [--triages 4] [--warmup 2] [--rounds 3] [--stores Sqlite,Memory]
+//            [--conversations 32] [--triages 8] [--warmup 10] [--rounds 3] [--stores Sqlite,Memory]
 // Each round runs BackCare and then the floor, one after the other; with several rounds each figure is the median
 // of the rounds, and the ratios are the medians of each round's own ratio (a slow moment of a shared machine
 // then slows both sides of a ratio, not one), with every round's ratios printed under them.
@@ -31,8 +31,10 @@ if (args is ["profile", ..])
 }
 
 var conversations = Option("--conversations", 32);
-var triages = Option("--triages", 4);
-var warmup = Option("--warmup", 2, allowZero: true);
+var triages = Option("--triages", 8);
+// Steady state: BackCare's code is several times the floor's, and on 2 cores tiered compilation takes a few
+// thousand turns to finish recompiling its hot paths (after 768 turns, part of that was still being measured).
+var warmup = Option("--warmup", 10, allowZero: true);
 var rounds = Option("--rounds", 3);
 var stores = OptionText("--stores", "Sqlite,Memory").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
