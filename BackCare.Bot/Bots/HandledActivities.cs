@@ -67,12 +67,28 @@ public sealed class HandledActivities
         }
 
         // A long reply (the advice at the end of a triage, a card) is kept compressed: it is written every turn
-        // while it is kept, and read only for a retry.
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
-        return BrotliEncoder.TryCompress(bytes, compressed, out var written, quality: 5, window: 16)
-            ? Compressed + Convert.ToBase64String(compressed, 0, written)
-            : json;
+        // while it is kept, and read only for a retry. The working buffers are rented: only the result is new.
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        var compressed = System.Buffers.ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(bytes.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, bytes);
+            if (!BrotliEncoder.TryCompress(bytes.AsSpan(0, length), compressed, out var written, quality: 5, window: 16))
+            {
+                return json;
+            }
+
+            return string.Create(Compressed.Length + (((written + 2) / 3) * 4), (compressed, written), static (text, data) =>
+            {
+                Compressed.AsSpan().CopyTo(text);
+                Convert.TryToBase64Chars(data.compressed.AsSpan(0, data.written), text[Compressed.Length..], out _);
+            });
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(compressed);
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>A kept reply, to send again.</summary>

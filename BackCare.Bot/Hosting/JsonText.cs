@@ -13,8 +13,45 @@ public static class JsonText
     /// <summary>The largest buffer a thread keeps (larger texts are written, their buffer let go).</summary>
     private const int KeptBuffer = 32 * 1024;
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     [ThreadStatic]
     private static StringBuilder? _buffer;
+
+    /// <summary>Writes a value as JSON in UTF-8 straight into a buffer writer (a response's body), without a string.</summary>
+    /// <param name="serializer">The serializer (shared: it is not changed).</param>
+    /// <param name="value">The value.</param>
+    /// <param name="output">Where the bytes go (flushed by the caller).</param>
+    public static void WriteUtf8(JsonSerializer serializer, object? value, System.Buffers.IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(serializer);
+        ArgumentNullException.ThrowIfNull(output);
+        var buffer = _buffer ?? new StringBuilder(4 * 1024);
+        _buffer = null;
+        try
+        {
+            using (var writer = new JsonTextWriter(new StringWriter(buffer, CultureInfo.InvariantCulture)) { Formatting = Formatting.None })
+            {
+                serializer.Serialize(writer, value);
+            }
+
+            var encoder = Utf8.GetEncoder();
+            foreach (var chunk in buffer.GetChunks())
+            {
+                encoder.Convert(chunk.Span, output, flush: false, out _, out _);
+            }
+
+            encoder.Convert(ReadOnlySpan<char>.Empty, output, flush: true, out _, out _);
+        }
+        finally
+        {
+            if (buffer.Capacity <= KeptBuffer)
+            {
+                buffer.Clear();
+                _buffer = buffer;
+            }
+        }
+    }
 
     /// <summary>Writes a value as JSON.</summary>
     /// <param name="serializer">The serializer (shared: it is not changed).</param>

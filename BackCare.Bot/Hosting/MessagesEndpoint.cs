@@ -105,7 +105,8 @@ public static class MessagesEndpoint
         if (response.Body is not null)
         {
             context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(JsonText.Write(ResponseJson, response.Body), context.RequestAborted);
+            JsonText.WriteUtf8(ResponseJson, response.Body, context.Response.BodyWriter);
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
         }
     }
 
