@@ -26,6 +26,14 @@ public static class ActivityReader
     public static (Activity? Activity, string? Problem) Read(byte[] body, bool requireServiceUrl = true)
     {
         ArgumentNullException.ThrowIfNull(body);
+
+        // The usual activity, plain JSON that passes every check, is read straight to an Activity; anything else
+        // (a problem to name, JSON only the lenient parser takes) goes the long way below, which names it.
+        if (FastCheck.Passes(body, requireServiceUrl) && ReadDirectly(body) is { } activity)
+        {
+            return (activity, null);
+        }
+
         var (json, notJson) = ParseObject(body);
         if (json is null)
         {
@@ -200,6 +208,169 @@ public static class ActivityReader
             _ => expected.ToString(),
         };
         return $"The field '{path}' must be {what}.";
+    }
+
+    private static Activity? ReadDirectly(byte[] body)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body, writable: false), new UTF8Encoding(false, false))) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            return Serializer.Deserialize<Activity>(reader);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Check"/> over the raw UTF-8, without building a JSON tree: passes only strict JSON
+    /// whose every checked field has its exact name, once, and the right type. Whatever it does not pass goes
+    /// through <see cref="Check"/>, which says what is wrong (or, for JSON only the lenient parser takes, passes it).
+    /// </summary>
+    private static class FastCheck
+    {
+        private static readonly Dictionary<string, JsonValueKind> TopLevel = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["type"] = JsonValueKind.String, ["channelId"] = JsonValueKind.String, ["id"] = JsonValueKind.String,
+            ["serviceUrl"] = JsonValueKind.String, ["deliveryMode"] = JsonValueKind.String, ["text"] = JsonValueKind.String,
+            ["name"] = JsonValueKind.String, ["locale"] = JsonValueKind.String, ["replyToId"] = JsonValueKind.String,
+            ["conversation"] = JsonValueKind.Object, ["from"] = JsonValueKind.Object, ["recipient"] = JsonValueKind.Object,
+            ["entities"] = JsonValueKind.Array, ["attachments"] = JsonValueKind.Array, ["membersAdded"] = JsonValueKind.Array,
+            ["membersRemoved"] = JsonValueKind.Array, ["channelData"] = JsonValueKind.Object, ["suggestedActions"] = JsonValueKind.Object,
+        };
+
+        private static readonly HashSet<string> Nested = new(StringComparer.OrdinalIgnoreCase) { "id", "name", "role", "conversationType", "tenantId" };
+
+        public static bool Passes(byte[] body, bool requireServiceUrl)
+        {
+            try
+            {
+                var reader = new System.Text.Json.Utf8JsonReader(body, new System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
+                if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+                {
+                    return false;
+                }
+
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                string? type = null, channelId = null, serviceUrl = null, conversationId = null, fromId = null;
+                while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    if (!TopLevel.TryGetValue(name, out var expected))
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    // A checked field named in another case, or twice: the long way decides.
+                    if (!TopLevel.Keys.Contains(name, StringComparer.Ordinal) || !seen.Add(name))
+                    {
+                        return false;
+                    }
+
+                    var kind = Kind(reader.TokenType);
+                    if (kind == JsonValueKind.Null)
+                    {
+                        continue;
+                    }
+
+                    if (kind != expected)
+                    {
+                        return false;
+                    }
+
+                    switch (name)
+                    {
+                        case "type": type = reader.GetString(); break;
+                        case "channelId": channelId = reader.GetString(); break;
+                        case "serviceUrl": serviceUrl = reader.GetString(); break;
+                        case "conversation": if (!NestedPass(ref reader, out conversationId)) { return false; } break;
+                        case "from": if (!NestedPass(ref reader, out fromId)) { return false; } break;
+                        case "recipient": if (!NestedPass(ref reader, out _)) { return false; } break;
+                        case "entities" or "membersAdded" or "membersRemoved": if (!AllObjects(ref reader)) { return false; } break;
+                        default: reader.Skip(); break;
+                    }
+                }
+
+                return reader.TokenType == System.Text.Json.JsonTokenType.EndObject
+                    && !string.IsNullOrWhiteSpace(type) && !string.IsNullOrWhiteSpace(channelId)
+                    && !string.IsNullOrWhiteSpace(conversationId) && !string.IsNullOrWhiteSpace(fromId)
+                    && (!requireServiceUrl || IsHttpUrl(serviceUrl));
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return false;
+            }
+        }
+
+        private static bool NestedPass(ref System.Text.Json.Utf8JsonReader reader, out string? id)
+        {
+            id = null;
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                if (!Nested.Contains(name))
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                if (!Nested.Contains(name, StringComparer.Ordinal) || !seen.Add(name))
+                {
+                    return false;
+                }
+
+                var kind = Kind(reader.TokenType);
+                if (kind is not (JsonValueKind.String or JsonValueKind.Null))
+                {
+                    return false;
+                }
+
+                if (name == "id")
+                {
+                    id = reader.GetString();
+                }
+            }
+
+            return true;
+        }
+
+        private static bool AllObjects(ref System.Text.Json.Utf8JsonReader reader)
+        {
+            while (reader.Read() && reader.TokenType != System.Text.Json.JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+                {
+                    return false;
+                }
+
+                reader.Skip();
+            }
+
+            return true;
+        }
+
+        private static JsonValueKind Kind(System.Text.Json.JsonTokenType token) => token switch
+        {
+            System.Text.Json.JsonTokenType.String => JsonValueKind.String,
+            System.Text.Json.JsonTokenType.StartObject => JsonValueKind.Object,
+            System.Text.Json.JsonTokenType.StartArray => JsonValueKind.Array,
+            System.Text.Json.JsonTokenType.Null => JsonValueKind.Null,
+            _ => JsonValueKind.Other,
+        };
+
+        private enum JsonValueKind
+        {
+            Other,
+            String,
+            Object,
+            Array,
+            Null,
+        }
     }
 
     /// <summary>The body as a JSON object, or why it is not one.</summary>
