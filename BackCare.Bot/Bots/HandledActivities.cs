@@ -60,22 +60,24 @@ public sealed class HandledActivities
     /// <returns>The JSON.</returns>
     public static string Compact(Activity reply)
     {
-        var json = Hosting.JsonText.Write(ReplySerializer, reply);
-        if (json.Length <= CompressFrom)
+        // Written as UTF-8 into a buffer the thread keeps; only what is kept becomes a string.
+        var utf8 = _replyBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(8 * 1024);
+        utf8.ResetWrittenCount();
+        Hosting.JsonText.WriteUtf8(ReplySerializer, reply, utf8);
+        var bytes = utf8.WrittenSpan;
+        if (bytes.Length <= CompressFrom)
         {
-            return json;
+            return Encoding.UTF8.GetString(bytes);
         }
 
         // A long reply (the advice at the end of a triage, a card) is kept compressed: it is written every turn
-        // while it is kept, and read only for a retry. The working buffers are rented: only the result is new.
-        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        // while it is kept, and read only for a retry. The working buffer is rented: only the result is new.
         var compressed = System.Buffers.ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(bytes.Length));
         try
         {
-            var length = Encoding.UTF8.GetBytes(json, bytes);
-            if (!BrotliEncoder.TryCompress(bytes.AsSpan(0, length), compressed, out var written, quality: 5, window: 16))
+            if (!BrotliEncoder.TryCompress(bytes, compressed, out var written, quality: 5, window: 16))
             {
-                return json;
+                return Encoding.UTF8.GetString(bytes);
             }
 
             return string.Create(Compressed.Length + (((written + 2) / 3) * 4), (compressed, written), static (text, data) =>
@@ -87,9 +89,16 @@ public sealed class HandledActivities
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(compressed);
-            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+            if (utf8.Capacity > 64 * 1024)
+            {
+                _replyBuffer = null;
+            }
         }
     }
+
+    /// <summary>Each thread's buffer for a reply's JSON, reused from one reply to the next.</summary>
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? _replyBuffer;
 
     /// <summary>A kept reply, to send again.</summary>
     /// <param name="kept">The reply as <see cref="Compact"/> kept it (or whole, as records from before 2026-11-26 keep it).</param>
@@ -108,7 +117,7 @@ public sealed class HandledActivities
         return JsonConvert.DeserializeObject<Activity>(kept)!;
     }
 
-    /// <summary>Replies longer than this (characters of JSON) are kept compressed.</summary>
+    /// <summary>Replies longer than this (bytes of JSON, UTF-8) are kept compressed.</summary>
     private const int CompressFrom = 200;
 
     private const string Compressed = "br:";
