@@ -131,4 +131,47 @@ public class StateJsonTests
         command.Parameters.AddWithValue("$key", key);
         return (string)command.ExecuteScalar()!;
     }
+
+    [Fact]
+    public void Type_names_are_written_as_the_simple_format_wrote_them()
+    {
+        // The binder now gives each type's short name itself, once per type; what is written must not change.
+        var simple = new Newtonsoft.Json.JsonSerializerSettings
+        {
+            TypeNameHandling = StateJson.Settings.TypeNameHandling,
+            TypeNameAssemblyFormatHandling = Newtonsoft.Json.TypeNameAssemblyFormatHandling.Simple,
+            SerializationBinder = new SimpleFormat(),
+            ContractResolver = StateJson.Settings.ContractResolver,
+            ReferenceLoopHandling = StateJson.Settings.ReferenceLoopHandling,
+            MaxDepth = StateJson.Settings.MaxDepth,
+        };
+        var states = Fixture.Properties().Select(p => StateJson.Deserialize(((JObject)p.Value).ToString(Newtonsoft.Json.Formatting.None))!).ToList();
+        states.Add(new Dictionary<string, object>
+        {
+            ["generic"] = new List<Dictionary<QuestionId, string[]>> { new() { [QuestionId.Duration] = ["5 days"] } },
+            ["array"] = new[] { new List<int> { 1 } },
+            ["nested"] = new Dictionary<string, object> { ["pair"] = new KeyValuePair<string, List<Reason>>("k", [new Reason(RedFlag.ChestPain)]) },
+        });
+
+        foreach (var state in states)
+        {
+            Assert.Equal(Newtonsoft.Json.JsonConvert.SerializeObject(state, typeof(object), simple), StateJson.Serialize(state));
+        }
+    }
+
+    /// <summary>What the stores' binder did before: the state dictionaries' short name, the default otherwise.</summary>
+    private sealed class SimpleFormat : Newtonsoft.Json.Serialization.DefaultSerializationBinder
+    {
+        public override void BindToName(Type serializedType, out string? assemblyName, out string? typeName)
+        {
+            if (serializedType == typeof(Dictionary<string, object>))
+            {
+                assemblyName = null;
+                typeName = "Dictionary<string;object>";
+                return;
+            }
+
+            base.BindToName(serializedType, out assemblyName, out typeName);
+        }
+    }
 }

@@ -32,6 +32,10 @@ public static class StateJson
         ContractResolver = new DefaultsLeftOutResolver(),
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         MaxDepth = 128,
+
+        // The binder gives each type's name already in the short form ("Type, Assembly", as Simple writes it), once
+        // per type: Simple would rebuild it from the assembly-qualified name for every object written.
+        TypeNameAssemblyFormatHandling = TypeNameAssemblyFormatHandling.Full,
     };
 
     /// <summary>One serializer made from <see cref="Settings"/> (JsonConvert would make a new one for every call); never changed, so shared.</summary>
@@ -159,16 +163,57 @@ public static class StateJson
         /// </summary>
         private const string StateDictionary = "Dictionary<string;object>";
 
+        private static readonly ConcurrentDictionary<Type, string> Names = new();
+
         public override void BindToName(Type serializedType, out string? assemblyName, out string? typeName)
         {
-            if (serializedType == typeof(Dictionary<string, object>))
+            assemblyName = null;
+            typeName = serializedType == typeof(Dictionary<string, object>) ? StateDictionary : Names.GetOrAdd(serializedType, SimpleName);
+        }
+
+        /// <summary>
+        /// The name Newtonsoft's Simple format writes: the type's full name and its assembly's, with every
+        /// assembly's version, culture and key left out, generic arguments included. A test checks it writes the
+        /// same JSON as Simple does.
+        /// </summary>
+        internal static string SimpleName(Type type)
+        {
+            var qualified = $"{type.FullName}, {type.Assembly.FullName}";
+            var name = new System.Text.StringBuilder(qualified.Length);
+            bool writingAssemblyName = false, skippingAssemblyDetails = false, followBrackets = false;
+            foreach (var current in qualified)
             {
-                assemblyName = null;
-                typeName = StateDictionary;
-                return;
+                switch (current)
+                {
+                    case '[':
+                    case ']':
+                        writingAssemblyName = false;
+                        skippingAssemblyDetails = false;
+                        followBrackets = current == '[';
+                        name.Append(current);
+                        break;
+                    case ',' when followBrackets:
+                        name.Append(current);
+                        break;
+                    case ',' when !writingAssemblyName:
+                        writingAssemblyName = true;
+                        name.Append(current);
+                        break;
+                    case ',':
+                        skippingAssemblyDetails = true;
+                        break;
+                    default:
+                        followBrackets = false;
+                        if (!skippingAssemblyDetails)
+                        {
+                            name.Append(current);
+                        }
+
+                        break;
+                }
             }
 
-            base.BindToName(serializedType, out assemblyName, out typeName);
+            return name.ToString();
         }
 
         public override Type BindToType(string? assemblyName, string typeName)
