@@ -23,8 +23,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly Session?[] _sessions = new Session?[Math.Clamp(2 * Environment.ProcessorCount, 4, 32)];
-    private bool _disposed;
+    private readonly Hosting.IdleInstances<Session> _sessions;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteStorage"/> class, creating the file and table when needed.</summary>
     /// <param name="databasePath">The database file.</param>
@@ -41,6 +40,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
             DefaultTimeout = 30,
         }.ToString();
         _clock = clock ?? TimeProvider.System;
+        _sessions = new(Math.Clamp(2 * Environment.ProcessorCount, 4, 32), () => new Session(Open()));
 
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -329,12 +329,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
     /// <inheritdoc/>
     public void Dispose()
     {
-        Volatile.Write(ref _disposed, true);
-        for (var i = 0; i < _sessions.Length; i++)
-        {
-            Interlocked.Exchange(ref _sessions[i], null)?.Dispose();
-        }
-
+        _sessions.Close();
         _writeGate.Dispose();
     }
 
@@ -342,37 +337,9 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
     private Task EnterWriteGateAsync(CancellationToken cancellationToken)
         => _writeGate.Wait(0, CancellationToken.None) ? Task.CompletedTask : _writeGate.WaitAsync(cancellationToken);
 
-    private Session RentSession()
-    {
-        for (var i = 0; i < _sessions.Length; i++)
-        {
-            if (Interlocked.Exchange(ref _sessions[i], null) is { } session)
-            {
-                return session;
-            }
-        }
+    private Session RentSession() => _sessions.Rent();
 
-        return new Session(Open());
-    }
-
-    private void ReturnSession(Session session)
-    {
-        for (var i = 0; !Volatile.Read(ref _disposed) && i < _sessions.Length; i++)
-        {
-            if (Interlocked.CompareExchange(ref _sessions[i], session, null) is null)
-            {
-                // Disposed meanwhile: whatever is in the array now is closed here, this session included.
-                if (Volatile.Read(ref _disposed) && Interlocked.Exchange(ref _sessions[i], null) is { } late)
-                {
-                    late.Dispose();
-                }
-
-                return;
-            }
-        }
-
-        session.Dispose();
-    }
+    private void ReturnSession(Session session) => _sessions.Return(session);
 
     private static string Parameters(SqliteCommand command, string[] keys)
     {

@@ -23,7 +23,7 @@ public sealed class LexiconPattern
     private readonly StartWords? _starts;
     private readonly RegexOptions _options;
     private readonly TimeSpan _timeout;
-    private readonly Regex?[] _idle;
+    private readonly Hosting.IdleInstances<Regex> _idle;
 
     /// <summary>Initializes a new instance of the <see cref="LexiconPattern"/> class: a pattern that may match anywhere, found by scanning.</summary>
     /// <param name="pattern">The regular expression.</param>
@@ -43,7 +43,7 @@ public sealed class LexiconPattern
         _starts = starts;
         _options = options;
         _timeout = timeout;
-        _idle = new Regex?[Math.Clamp(2 * Environment.ProcessorCount, 8, 64)];
+        _idle = new(Math.Clamp(2 * Environment.ProcessorCount, 8, 64), () => new Regex(_regex, _options, _timeout));
     }
 
     private enum Anchoring
@@ -148,7 +148,13 @@ public sealed class LexiconPattern
         var spans = new List<(int, int)>();
         var tokens = utterance.Tokens;
         var text = utterance.Text;
-        if (_anchoring != Anchoring.None && !CanStartAnywhere(utterance))
+        var first = _anchoring switch
+        {
+            Anchoring.None => 0,
+            Anchoring.WholeMessage => tokens.Count > 0 && _starts!.CanStartAt(tokens[0]) ? 0 : -1,
+            _ => FirstStart(tokens),
+        };
+        if (first < 0)
         {
             return spans;
         }
@@ -169,16 +175,16 @@ public sealed class LexiconPattern
 
                     break;
                 case Anchoring.WholeMessage:
-                    if (_starts!.CanStartAt(tokens[0]) && MatchFrom(regex, text, 0) is var (whole, wholeLength))
+                    if (MatchFrom(regex, text, 0) is var (whole, wholeLength))
                     {
                         Add(whole, wholeLength);
                     }
 
                     break;
                 default:
-                    for (var i = 0; i < tokens.Count; i++)
+                    for (var i = first; i < tokens.Count; i++)
                     {
-                        if (_starts!.CanStartAt(tokens[i]) && MatchFrom(regex, text, utterance.TokenStart(i)) is var (index, length))
+                        if ((i == first || _starts!.CanStartAt(tokens[i])) && MatchFrom(regex, text, utterance.TokenStart(i)) is var (index, length))
                         {
                             Add(index, length);
                         }
@@ -227,40 +233,21 @@ public sealed class LexiconPattern
         return text[at..(end < 0 ? text.Length : end)];
     }
 
-    private bool CanStartAnywhere(Utterance utterance)
+    /// <summary>The first token a match can start with, or -1.</summary>
+    private int FirstStart(IReadOnlyList<string> tokens)
     {
-        foreach (var token in utterance.Tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (_starts!.CanStartAt(token))
+            if (_starts!.CanStartAt(tokens[i]))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
-    private Regex Rent()
-    {
-        for (var i = 0; i < _idle.Length; i++)
-        {
-            if (Interlocked.Exchange(ref _idle[i], null) is { } regex)
-            {
-                return regex;
-            }
-        }
+    private Regex Rent() => _idle.Rent();
 
-        return new Regex(_regex, _options, _timeout);
-    }
-
-    private void Return(Regex regex)
-    {
-        for (var i = 0; i < _idle.Length; i++)
-        {
-            if (Interlocked.CompareExchange(ref _idle[i], regex, null) is null)
-            {
-                return;
-            }
-        }
-    }
+    private void Return(Regex regex) => _idle.Return(regex);
 }
