@@ -134,13 +134,9 @@ public class TeamsActivityTests
     [Fact]
     public async Task The_bot_sends_typing_before_a_slow_reply()
     {
-        var slow = new Moq.Mock<Microsoft.Bot.Builder.IStorage>();
-        var real = new Microsoft.Bot.Builder.MemoryStorage();
-        slow.Setup(s => s.ReadAsync(Moq.It.IsAny<string[]>(), Moq.It.IsAny<CancellationToken>()))
-            .Returns(async (string[] k, CancellationToken c) => { await Task.Delay(2000, c); return await real.ReadAsync(k, c); });
-        slow.Setup(s => s.WriteAsync(Moq.It.IsAny<IDictionary<string, object>>(), Moq.It.IsAny<CancellationToken>())).Returns((IDictionary<string, object> d, CancellationToken c) => real.WriteAsync(d, c));
+        var slow = SlowStorage(TimeSpan.FromMilliseconds(2000));
         await using var connector = await ConnectorHost.StartAsync();
-        await using var host = await RunningHost.StartAsync(services: s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(s, slow.Object));
+        await using var host = await RunningHost.StartAsync(services: s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(s, slow));
         var message = FromTeams(Activities.Message("hi", Guid.NewGuid().ToString("N"), channelId: "msteams"));
         message["serviceUrl"] = connector.ServiceUrl;
 
@@ -161,16 +157,23 @@ public class TeamsActivityTests
     public async Task A_slow_reply_asked_for_in_the_response_carries_no_typing_indicator()
     {
         // With expectReplies the replies come back in the response: a typing indicator there would show nothing.
-        var slow = new Moq.Mock<Microsoft.Bot.Builder.IStorage>();
-        var real = new Microsoft.Bot.Builder.MemoryStorage();
-        slow.Setup(s => s.ReadAsync(Moq.It.IsAny<string[]>(), Moq.It.IsAny<CancellationToken>()))
-            .Returns(async (string[] k, CancellationToken c) => { await Task.Delay(1200, c); return await real.ReadAsync(k, c); });
-        slow.Setup(s => s.WriteAsync(Moq.It.IsAny<IDictionary<string, object>>(), Moq.It.IsAny<CancellationToken>())).Returns((IDictionary<string, object> d, CancellationToken c) => real.WriteAsync(d, c));
-        await using var host = await RunningHost.StartAsync(services: s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(s, slow.Object));
+        var slow = SlowStorage(TimeSpan.FromMilliseconds(1200));
+        await using var host = await RunningHost.StartAsync(services: s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(s, slow));
 
         var replies = await host.ExpectRepliesAsync(FromTeams(Activities.Message("hi", Guid.NewGuid().ToString("N"), channelId: "msteams")));
 
         Assert.NotEmpty(replies);
         Assert.All(replies, r => Assert.Equal("message", (string?)r["type"]));
+    }
+
+    /// <summary>A store whose reads take this long, so a turn takes at least that long.</summary>
+    private static Microsoft.Bot.Builder.IStorage SlowStorage(TimeSpan readDelay)
+    {
+        var slow = new Moq.Mock<Microsoft.Bot.Builder.IStorage>();
+        var real = new Microsoft.Bot.Builder.MemoryStorage();
+        slow.Setup(s => s.ReadAsync(Moq.It.IsAny<string[]>(), Moq.It.IsAny<CancellationToken>()))
+            .Returns(async (string[] k, CancellationToken c) => { await Task.Delay(readDelay, c); return await real.ReadAsync(k, c); });
+        slow.Setup(s => s.WriteAsync(Moq.It.IsAny<IDictionary<string, object>>(), Moq.It.IsAny<CancellationToken>())).Returns((IDictionary<string, object> d, CancellationToken c) => real.WriteAsync(d, c));
+        return slow.Object;
     }
 }

@@ -24,33 +24,18 @@ public static class JsonText
     /// <param name="output">Where the bytes go (flushed by the caller).</param>
     public static void WriteUtf8(JsonSerializer serializer, object? value, System.Buffers.IBufferWriter<byte> output)
     {
-        ArgumentNullException.ThrowIfNull(serializer);
         ArgumentNullException.ThrowIfNull(output);
-        var buffer = _buffer ?? new StringBuilder(4 * 1024);
-        _buffer = null;
-        try
+        Serialize(serializer, value, type: null, text =>
         {
-            using (var writer = new JsonTextWriter(new StringWriter(buffer, CultureInfo.InvariantCulture)) { Formatting = Formatting.None })
-            {
-                serializer.Serialize(writer, value);
-            }
-
             var encoder = Utf8.GetEncoder();
-            foreach (var chunk in buffer.GetChunks())
+            foreach (var chunk in text.GetChunks())
             {
                 encoder.Convert(chunk.Span, output, flush: false, out _, out _);
             }
 
             encoder.Convert(ReadOnlySpan<char>.Empty, output, flush: true, out _, out _);
-        }
-        finally
-        {
-            if (buffer.Capacity <= KeptBuffer)
-            {
-                buffer.Clear();
-                _buffer = buffer;
-            }
-        }
+            return true;
+        });
     }
 
     /// <summary>Writes a value as JSON.</summary>
@@ -59,6 +44,10 @@ public static class JsonText
     /// <param name="type">The type to write it as (for type names), or <c>null</c> for its own.</param>
     /// <returns>The JSON.</returns>
     public static string Write(JsonSerializer serializer, object? value, Type? type = null)
+        => Serialize(serializer, value, type, text => text.ToString());
+
+    /// <summary>Serializes into the thread's buffer, hands the text to <paramref name="use"/>, and keeps the buffer.</summary>
+    private static TResult Serialize<TResult>(JsonSerializer serializer, object? value, Type? type, Func<StringBuilder, TResult> use)
     {
         ArgumentNullException.ThrowIfNull(serializer);
         var buffer = _buffer ?? new StringBuilder(4 * 1024);
@@ -70,7 +59,7 @@ public static class JsonText
                 serializer.Serialize(writer, value, type);
             }
 
-            return buffer.ToString();
+            return use(buffer);
         }
         finally
         {
