@@ -70,6 +70,7 @@ internal static class BenchHost
                 "alloc" => string.Create(
                     CultureInfo.InvariantCulture,
                     $"alloc {GC.GetTotalAllocatedBytes(precise: true)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().TotalMilliseconds:F0} {Environment.WorkingSet} {Environment.CpuUsage.TotalTime.TotalMilliseconds:F0}"),
+                "jit" => string.Create(CultureInfo.InvariantCulture, $"jit {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F1} {System.Runtime.JitInfo.GetCompiledMethodCount()}"),
                 "state" => "state " + (await StoredBytesAsync(storage, parts[1..], dataFolder)).ToString(CultureInfo.InvariantCulture),
                 _ => "unknown",
             };

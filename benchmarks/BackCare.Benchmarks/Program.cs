@@ -31,16 +31,16 @@ if (args is ["profile", ..])
 }
 
 var conversations = Option("--conversations", 32);
-var triages = Option("--triages", 8);
-// Steady state: BackCare's code is several times the floor's, and on 2 cores tiered compilation takes a few
-// thousand turns to finish recompiling its hot paths (after 768 turns, part of that was still being measured).
+var triages = Option("--triages", 30);
+// Steady state: on 2 cores the runtime goes on recompiling hot methods in the background for some 20 seconds
+// of load (both bots): each host is warmed with --warmup triages, then more until the JIT is quiet (Driver).
 var warmup = Option("--warmup", 10, allowZero: true);
 var rounds = Option("--rounds", 3);
 var stores = OptionText("--stores", "Sqlite,Memory").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
 var script = TriageScript.Load(Paths.TriageContent);
 var driver = new Driver(script, conversations, triages, warmup);
-Console.WriteLine($"BackCare benchmark: {conversations} concurrent conversations, each playing {triages} whole triages one turn at a time ({warmup} more first to warm up, not measured); {rounds} round(s) per store; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"BackCare benchmark: {conversations} concurrent conversations, each playing {triages} whole triages one turn at a time (first {warmup} or more to warm up, until the JIT is quiet; not measured); {rounds} round(s) per store; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 var failed = false;
 foreach (var store in stores)
 {
