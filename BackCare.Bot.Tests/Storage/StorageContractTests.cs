@@ -195,7 +195,49 @@ public class JsonMemoryStorageContractTests : StorageContractTests
 public class SqliteStorageContractTests : StorageContractTests
 {
     protected override Task<IStorage> CreateAsync()
-        => Task.FromResult<IStorage>(new SqliteStorage(Path.Combine(Directory.CreateTempSubdirectory("backcare-sqlite-").FullName, "state.db")));
+        => Task.FromResult<IStorage>(new SqliteStorage(NewFile()));
+
+    [Fact]
+    public async Task A_document_this_store_wrote_is_read_back_as_the_same_text_without_decoding_it_again()
+    {
+        using var sut = new SqliteStorage(NewFile());
+        var json = StateJson.Serialize(new Dictionary<string, object> { ["Note"] = new Note { Text = "mine" } });
+        await sut.WriteDocumentsAsync(new Dictionary<string, string> { ["c/1"] = json });
+
+        var read = await sut.ReadDocumentsAsync(["c/1", "c/2"]);
+
+        Assert.Same(json, read["c/1"]);
+        Assert.False(read.ContainsKey("c/2"));
+    }
+
+    [Fact]
+    public async Task A_document_written_since_by_another_process_or_another_way_is_read_as_the_store_holds_it()
+    {
+        var file = NewFile();
+        using var sut = new SqliteStorage(file);
+        using var other = new SqliteStorage(file); // another process on the same file
+        await sut.WriteDocumentsAsync(new Dictionary<string, string> { ["c/1"] = Document("mine"), ["c/2"] = Document("mine too") });
+
+        // The same text written again elsewhere still gets a new ETag: read back equal, not the remembered string.
+        var same = Document("mine");
+        await other.WriteDocumentsAsync(new Dictionary<string, string> { ["c/1"] = same });
+        await sut.WriteAsync(new Dictionary<string, object> { ["c/2"] = new Dictionary<string, object> { ["Note"] = new Note { Text = "sdk" } } });
+
+        var read = await sut.ReadDocumentsAsync(["c/1", "c/2"]);
+        Assert.Equal(same, read["c/1"]);
+        Assert.Contains("sdk", read["c/2"], StringComparison.Ordinal);
+
+        await other.WriteDocumentsAsync(new Dictionary<string, string> { ["c/1"] = Document("theirs") });
+        Assert.Contains("theirs", (await sut.ReadDocumentsAsync(["c/1"]))["c/1"], StringComparison.Ordinal);
+
+        await sut.WriteDocumentsAsync(new Dictionary<string, string> { ["c/1"] = Document("mine again") });
+        await sut.DeleteAsync(["c/1"]);
+        Assert.Empty(await sut.ReadDocumentsAsync(["c/1"]));
+    }
+
+    private static string Document(string text) => StateJson.Serialize(new Dictionary<string, object> { ["Note"] = new Note { Text = text } });
+
+    private static string NewFile() => Path.Combine(Directory.CreateTempSubdirectory("backcare-sqlite-").FullName, "state.db");
 }
 
 public class BlobStorageContractTests : StorageContractTests

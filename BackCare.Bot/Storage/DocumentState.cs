@@ -126,6 +126,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
     /// </summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TurnContextStateCollection, Read> _reads = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
+    private long _keptCount;
 
     /// <summary>Reads the document into the turn, unless the turn has it already (or <paramref name="force"/>).</summary>
     /// <param name="state">The state whose turn cache receives it.</param>
@@ -154,7 +155,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
                 : (await _documents.ReadDocumentsAsync([key], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(key);
             properties = json is null
                 ? new Dictionary<string, object>()
-                : _kept.TryRemove(key, out var kept) && string.Equals(kept.Json, json, StringComparison.Ordinal) && Environment.TickCount64 - kept.At < (long)KeptFor.TotalMilliseconds
+                : TryTakeKept(key, out var kept) && string.Equals(kept.Json, json, StringComparison.Ordinal) && Environment.TickCount64 - kept.At < (long)KeptFor.TotalMilliseconds
                     ? kept.Properties
                     : AsProperties(key, UnreadableStateException.Read(key, json));
         }
@@ -234,7 +235,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         _reads.Remove(turnContext.TurnState);
-        _kept.TryRemove(key, out _);
+        TryTakeKept(key, out _);
     }
 
     /// <summary>Drops what is kept in memory of these documents.</summary>
@@ -244,7 +245,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
         ArgumentNullException.ThrowIfNull(keys);
         foreach (var key in keys)
         {
-            _kept.TryRemove(key, out _);
+            TryTakeKept(key, out _);
         }
     }
 
@@ -262,20 +263,39 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
             var expired = kept.At - (long)KeptFor.TotalMilliseconds;
             foreach (var old in _kept.Where(k => k.Value.At < expired).Select(k => k.Key).ToList())
             {
-                _kept.TryRemove(old, out _);
+                TryTakeKept(old, out _);
             }
         }
 
-        if (_kept.Count >= MaxKept)
+        // (Counted here: the dictionary's own count takes all of its locks.)
+        if (Interlocked.Read(ref _keptCount) >= MaxKept)
         {
             // Let the older half go: the conversations that are quiet now.
             foreach (var old in _kept.OrderBy(k => k.Value.At).Take(MaxKept / 2).Select(k => k.Key).ToList())
             {
-                _kept.TryRemove(old, out _);
+                TryTakeKept(old, out _);
             }
         }
 
-        _kept[key] = kept;
+        if (_kept.TryAdd(key, kept))
+        {
+            Interlocked.Increment(ref _keptCount);
+        }
+        else
+        {
+            _kept[key] = kept;
+        }
+    }
+
+    private bool TryTakeKept(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Kept kept)
+    {
+        if (_kept.TryRemove(key, out kept))
+        {
+            Interlocked.Decrement(ref _keptCount);
+            return true;
+        }
+
+        return false;
     }
 
     private static Task ClearCacheAsync(BotState state, ITurnContext turnContext, CancellationToken cancellationToken) => state switch

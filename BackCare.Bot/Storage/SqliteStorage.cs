@@ -12,6 +12,9 @@ namespace BackCare.Bot.Storage;
 /// has one writer at a time anyway: waiting here costs nothing, where its busy handler sleeps and retries), with
 /// the JSON written before the gate; WAL with synchronous=NORMAL, so a commit survives the process crashing or
 /// restarting (only a power cut or an OS crash can lose the last commits), without an fsync per turn.
+/// A document this process wrote through <see cref="IStateDocuments"/> is remembered with the ETag it was written
+/// under (see <see cref="WrittenDocuments"/>): a read that finds that ETag still stored hands back the same text
+/// without decoding it again (an ETag is new for every write, here or in any other process).
 /// </summary>
 public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDisposable
 {
@@ -24,6 +27,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Hosting.IdleInstances<Session> _sessions;
+    private readonly WrittenDocuments _written = new();
 
     /// <summary>Initializes a new instance of the <see cref="SqliteStorage"/> class, creating the file and table when needed.</summary>
     /// <param name="databasePath">The database file.</param>
@@ -142,6 +146,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
             }
 
             await transaction.CommitAsync(cancellationToken);
+            _written.Forget(changes.Keys);
 
             // The new ETags only once they are stored: a refused write leaves the items as they were.
             foreach (var (item, etag) in written)
@@ -181,7 +186,8 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
                 using var rows = read.ExecuteReader();
                 while (rows.Read())
                 {
-                    documents[rows.GetString(0)] = rows.GetString(1);
+                    var key = rows.GetString(0);
+                    documents[key] = _written.Find(key, rows.GetString(1)) ?? rows.GetString(2);
                 }
             }
             finally
@@ -223,11 +229,13 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
                 var session = RentSession();
                 try
                 {
+                    var etag = Guid.NewGuid().ToString("N");
                     session.UpsertKey.Value = key;
-                    session.UpsertETag.Value = Guid.NewGuid().ToString("N");
+                    session.UpsertETag.Value = etag;
                     session.UpsertJson.Value = json;
                     session.UpsertNow.Value = _clock.GetUtcNow().ToUnixTimeMilliseconds();
                     session.Upsert.ExecuteNonQuery();
+                    _written.Remember(key, etag, json);
                 }
                 finally
                 {
@@ -240,19 +248,26 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
             await using var connection = Open();
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var written = new List<(string Key, string ETag, string Json)>(documents.Count);
             foreach (var (key, json) in documents)
             {
+                var etag = Guid.NewGuid().ToString("N");
                 await using var upsert = connection.CreateCommand();
                 upsert.Transaction = transaction;
                 upsert.CommandText = Upsert;
                 upsert.Parameters.AddWithValue("$key", key);
-                upsert.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString("N"));
+                upsert.Parameters.AddWithValue("$etag", etag);
                 upsert.Parameters.AddWithValue("$json", json);
                 upsert.Parameters.AddWithValue("$now", now);
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
+                written.Add((key, etag, json));
             }
 
             await transaction.CommitAsync(cancellationToken);
+            foreach (var (key, etag, json) in written)
+            {
+                _written.Remember(key, etag, json);
+            }
         }
         finally
         {
@@ -276,6 +291,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
             await using var command = connection.CreateCommand();
             command.CommandText = $"DELETE FROM state WHERE key IN ({Parameters(command, keys)})";
             await command.ExecuteNonQueryAsync(cancellationToken);
+            _written.Forget(keys);
             await CheckpointAsync(connection, cancellationToken);
         }
         finally
@@ -297,6 +313,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
             var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
             if (deleted > 0)
             {
+                _written.Clear();
                 await CheckpointAsync(connection, cancellationToken);
             }
 
@@ -387,7 +404,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
             for (var count = 1; count <= MaxKeys; count++)
             {
                 var read = connection.CreateCommand();
-                read.CommandText = $"SELECT key, json FROM state WHERE key IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"$k{i}"))})";
+                read.CommandText = $"SELECT key, etag, json FROM state WHERE key IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"$k{i}"))})";
                 for (var i = 0; i < count; i++)
                 {
                     read.Parameters.Add($"$k{i}", SqliteType.Text);
