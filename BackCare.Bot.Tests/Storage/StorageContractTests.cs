@@ -235,6 +235,25 @@ public class SqliteStorageContractTests : StorageContractTests
         Assert.Empty(await sut.ReadDocumentsAsync(["c/1"]));
     }
 
+    [Fact]
+    public async Task A_row_changed_in_place_under_the_same_etag_is_read_as_the_store_holds_it()
+    {
+        // Found in review: a repair or redaction by hand keeps the ETag (here of the same length); the text this process wrote must not
+        // win over what the store holds.
+        var file = NewFile();
+        using var sut = new SqliteStorage(file);
+        await sut.WriteDocumentsAsync(new Dictionary<string, string> { ["c/1"] = Document("written by the bot") });
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE state SET json = replace(json, 'written by the bot', 'REDACTED BY HAND!!') WHERE key = 'c/1'";
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        Assert.Equal(Document("REDACTED BY HAND!!"), (await sut.ReadDocumentsAsync(["c/1"]))["c/1"]);
+    }
+
     private static string Document(string text) => StateJson.Serialize(new Dictionary<string, object> { ["Note"] = new Note { Text = text } });
 
     private static string NewFile() => Path.Combine(Directory.CreateTempSubdirectory("backcare-sqlite-").FullName, "state.db");

@@ -125,8 +125,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
     /// property access, and the collection's own culture-aware key hashing costs more than this.
     /// </summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TurnContextStateCollection, Read> _reads = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
-    private long _keptCount;
+    private readonly Hosting.CountedMap<Kept> _kept = new();
 
     /// <summary>Reads the document into the turn, unless the turn has it already (or <paramref name="force"/>).</summary>
     /// <param name="state">The state whose turn cache receives it.</param>
@@ -267,8 +266,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
             }
         }
 
-        // (Counted here: the dictionary's own count takes all of its locks.)
-        if (Interlocked.Read(ref _keptCount) >= MaxKept)
+        if (_kept.Count >= MaxKept)
         {
             // Let the older half go: the conversations that are quiet now.
             foreach (var old in _kept.OrderBy(k => k.Value.At).Take(MaxKept / 2).Select(k => k.Key).ToList())
@@ -277,26 +275,10 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
             }
         }
 
-        if (_kept.TryAdd(key, kept))
-        {
-            Interlocked.Increment(ref _keptCount);
-        }
-        else
-        {
-            _kept[key] = kept;
-        }
+        _kept.Set(key, kept);
     }
 
-    private bool TryTakeKept(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Kept kept)
-    {
-        if (_kept.TryRemove(key, out kept))
-        {
-            Interlocked.Decrement(ref _keptCount);
-            return true;
-        }
-
-        return false;
-    }
+    private bool TryTakeKept(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Kept kept) => _kept.TryRemove(key, out kept);
 
     private static Task ClearCacheAsync(BotState state, ITurnContext turnContext, CancellationToken cancellationToken) => state switch
     {

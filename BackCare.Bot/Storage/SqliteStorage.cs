@@ -13,8 +13,8 @@ namespace BackCare.Bot.Storage;
 /// the JSON written before the gate; WAL with synchronous=NORMAL, so a commit survives the process crashing or
 /// restarting (only a power cut or an OS crash can lose the last commits), without an fsync per turn.
 /// A document this process wrote through <see cref="IStateDocuments"/> is remembered with the ETag it was written
-/// under (see <see cref="WrittenDocuments"/>): a read that finds that ETag still stored hands back the same text
-/// without decoding it again (an ETag is new for every write, here or in any other process).
+/// under (see <see cref="WrittenDocuments"/>): a read that finds that ETag still stored, and the stored bytes equal
+/// to that text's, hands back the same string rather than decoding the row into a new one.
 /// </summary>
 public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDisposable
 {
@@ -186,8 +186,8 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
                 using var rows = read.ExecuteReader();
                 while (rows.Read())
                 {
-                    var key = rows.GetString(0);
-                    documents[key] = _written.Find(key, rows.GetString(1)) ?? rows.GetString(2);
+                    var key = rows.GetString(1);
+                    documents[key] = _written.Find(key, rows.GetString(2)) is { } written && StoredAs(rows, 3, written) ? written : rows.GetString(3);
                 }
             }
             finally
@@ -354,6 +354,34 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
     private Task EnterWriteGateAsync(CancellationToken cancellationToken)
         => _writeGate.Wait(0, CancellationToken.None) ? Task.CompletedTask : _writeGate.WaitAsync(cancellationToken);
 
+    /// <summary>
+    /// Whether the row's text is exactly this text: compared as UTF-8, read from the row through the rowid the query
+    /// selects (an incremental blob read into a rented buffer), without decoding it into a new string.
+    /// </summary>
+    private static bool StoredAs(SqliteDataReader row, int column, string text)
+    {
+        var length = System.Text.Encoding.UTF8.GetByteCount(text);
+        using var stored = row.GetStream(column);
+        if (stored.Length != length)
+        {
+            return false;
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(2 * length);
+        try
+        {
+            var mine = buffer.AsSpan(0, length);
+            System.Text.Encoding.UTF8.GetBytes(text, mine);
+            var theirs = buffer.AsSpan(length, length);
+            stored.ReadExactly(theirs);
+            return mine.SequenceEqual(theirs);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     private Session RentSession() => _sessions.Rent();
 
     private void ReturnSession(Session session) => _sessions.Return(session);
@@ -404,7 +432,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
             for (var count = 1; count <= MaxKeys; count++)
             {
                 var read = connection.CreateCommand();
-                read.CommandText = $"SELECT key, etag, json FROM state WHERE key IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"$k{i}"))})";
+                read.CommandText = $"SELECT rowid, key, etag, json FROM state WHERE key IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"$k{i}"))})";
                 for (var i = 0; i < count; i++)
                 {
                     read.Parameters.Add($"$k{i}", SqliteType.Text);

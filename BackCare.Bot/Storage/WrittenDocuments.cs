@@ -1,13 +1,13 @@
-using System.Collections.Concurrent;
-
 namespace BackCare.Bot.Storage;
 
 /// <summary>
 /// The documents a store wrote lately in this process, each with the ETag it was written under. A read that finds
-/// the same ETag stored takes the text from here rather than decoding it again: an ETag is made new for every
-/// write (here or in any other process), so the same ETag means the same text. These are the texts that
-/// <see cref="DocumentState"/> keeps for the conversations' next turns (the same strings, not copies), held as
-/// long: at most <see cref="MaxDocuments"/>, for <see cref="DocumentState.KeptFor"/>.
+/// the same ETag stored (an ETag is made new for every write, here or in any other process) compares the stored
+/// bytes with this text and, when they are the same, takes the text from here rather than decoding the row into
+/// a new string (a row changed some other way, by hand or by damage, is read as it is). These are mostly the texts
+/// <see cref="DocumentState"/> keeps for the conversations' next turns (the same strings, not copies): at most
+/// <see cref="MaxDocuments"/>, and one written more than <see cref="DocumentState.KeptFor"/> ago is not used
+/// (and goes at the next sweep, at most once a minute while documents are written).
 /// </summary>
 public sealed class WrittenDocuments
 {
@@ -16,8 +16,7 @@ public sealed class WrittenDocuments
 
     private static readonly long KeptForMs = (long)DocumentState.KeptFor.TotalMilliseconds;
 
-    private readonly ConcurrentDictionary<string, Written> _written = new(StringComparer.Ordinal);
-    private long _count;
+    private readonly Hosting.CountedMap<Written> _written = new();
     private long _swept = Environment.TickCount64;
 
     /// <summary>Remembers a document once it is stored.</summary>
@@ -27,33 +26,23 @@ public sealed class WrittenDocuments
     public void Remember(string key, string etag, string json)
     {
         var now = Environment.TickCount64;
-        var written = new Written(etag, json, now);
-        if (_written.TryAdd(key, written))
+        var last = Interlocked.Read(ref _swept);
+        if ((now - last > 60_000 || _written.Count >= MaxDocuments) && Interlocked.CompareExchange(ref _swept, now, last) == last)
         {
-            if (Interlocked.Increment(ref _count) > MaxDocuments)
-            {
-                Sweep(now, all: true);
-            }
-        }
-        else
-        {
-            _written[key] = written;
+            Sweep(now);
         }
 
-        // Now and then (at most once a minute), what was written too long ago goes.
-        var last = Interlocked.Read(ref _swept);
-        if (now - last > 60_000 && Interlocked.CompareExchange(ref _swept, now, last) == last)
-        {
-            Sweep(now, all: false);
-        }
+        _written.Set(key, new Written(etag, json, now));
     }
 
-    /// <summary>The text stored under this ETag, when this process wrote it lately.</summary>
+    /// <summary>The text stored under this ETag, when this process wrote it lately (to compare with the row).</summary>
     /// <param name="key">The key.</param>
     /// <param name="storedETag">The ETag the store holds now.</param>
     /// <returns>The text, or <c>null</c>: then decode what the store holds.</returns>
     public string? Find(string key, string storedETag)
-        => _written.TryGetValue(key, out var written) && string.Equals(written.ETag, storedETag, StringComparison.Ordinal) ? written.Json : null;
+        => _written.TryGet(key, out var written) && string.Equals(written.ETag, storedETag, StringComparison.Ordinal) && Environment.TickCount64 - written.At < KeptForMs
+            ? written.Json
+            : null;
 
     /// <summary>Forgets documents (deleted, or written some other way).</summary>
     /// <param name="keys">The keys.</param>
@@ -62,34 +51,27 @@ public sealed class WrittenDocuments
         ArgumentNullException.ThrowIfNull(keys);
         foreach (var key in keys)
         {
-            if (_written.TryRemove(key, out _))
-            {
-                Interlocked.Decrement(ref _count);
-            }
+            _written.TryRemove(key, out _);
         }
     }
 
     /// <summary>Forgets every document.</summary>
-    public void Clear()
-    {
-        _written.Clear();
-        Interlocked.Exchange(ref _count, 0);
-    }
+    public void Clear() => _written.Clear();
 
     /// <summary>Lets the documents written before <see cref="DocumentState.KeptFor"/> go; when still too many, all.</summary>
-    private void Sweep(long now, bool all)
+    private void Sweep(long now)
     {
         foreach (var (key, written) in _written)
         {
-            if (now - written.At >= KeptForMs && _written.TryRemove(key, out _))
+            if (now - written.At >= KeptForMs)
             {
-                Interlocked.Decrement(ref _count);
+                _written.TryRemove(key, out _);
             }
         }
 
-        if (all && Interlocked.Read(ref _count) > MaxDocuments)
+        if (_written.Count >= MaxDocuments)
         {
-            Clear();
+            _written.Clear();
         }
     }
 

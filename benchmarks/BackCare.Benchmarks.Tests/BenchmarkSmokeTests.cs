@@ -22,7 +22,7 @@ public sealed class BenchmarkSmokeTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { dll, "--conversations", "4", "--triages", "1", "--warmup", "0", "--rounds", "1" })
+        foreach (var argument in new[] { dll, "--conversations", "4", "--triages", "1", "--warmup", "1", "--max-warmup", "5", "--rounds", "1" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -48,7 +48,7 @@ public sealed class BenchmarkSmokeTests
             Assert.Contains(store, printed, StringComparison.Ordinal);
         }
 
-        foreach (var figure in new[] { "turns/s", "p50 ms", "p95 ms", "p99 ms", "allocated KiB/turn (host)", "stored state B/conversation", "first reply ms after start" })
+        foreach (var figure in new[] { "turns/s", "p50 ms", "p95 ms", "p99 ms", "allocated KiB/turn (host)", "stored state B/conversation", "first reply ms after start", "load client CPU ms/turn", "warm-up triages/conversation" })
         {
             Assert.Contains(figure, printed, StringComparison.Ordinal);
         }

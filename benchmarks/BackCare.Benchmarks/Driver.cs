@@ -38,7 +38,7 @@ internal sealed record BotRun(
 /// The load: a host process per bot, and from this process N conversations at once over HTTP on loopback. The
 /// host shares nothing with this process but the sockets.
 /// </summary>
-internal sealed class Driver(TriageScript script, int conversations, int triages, int warmup)
+internal sealed class Driver(TriageScript script, int conversations, int triages, int warmup, int maxWarmup)
 {
     private const int MaxTurnsPerTriage = 80;
     private string[]? _messages;
@@ -125,7 +125,7 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
     /// Warms the host up to its steady state: the given number of triages per conversation, then more, a few at a
     /// time, until the JIT compiler spent under <see cref="SteadyJitShare"/> of the last batch's time (the runtime
     /// recompiles hot methods in the background, and on 2 cores a large program takes several seconds to get
-    /// there), at most <see cref="MaxWarmup"/> in all. The same rule for both bots.
+    /// there), at most <c>maxWarmup</c> in all (default 60). The same rule for both bots.
     /// </summary>
     /// <returns>How many triages per conversation the warm-up took.</returns>
     private async Task<int> WarmUpAsync(HttpClient http, Process host, string bot)
@@ -137,7 +137,7 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
             done = warmup;
         }
 
-        while (warmup > 0 && done < MaxWarmup)
+        while (warmup > 0 && done < maxWarmup)
         {
             var jit = double.Parse((await AskAsync(host, "jit"))[0], CultureInfo.InvariantCulture);
             var clock = Stopwatch.StartNew();
@@ -162,8 +162,6 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
     private const double SteadyJitShare = 0.02;
 
     private const int WarmupBatch = 4;
-
-    private const int MaxWarmup = 60;
 
     /// <summary>From the start of the host process to the first reply to a message (retrying until it listens).</summary>
     private static async Task<double> FirstReplyAsync(HttpClient http, Process host, Stopwatch started)

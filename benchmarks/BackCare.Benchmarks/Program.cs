@@ -6,7 +6,7 @@
 // per conversation, and the time from starting the host process to its first reply. Loopback only, bounded.
 //
 // usage: dotnet run -c Release --project benchmarks/BackCare.Benchmarks --
-//            [--conversations 32] [--triages 8] [--warmup 10] [--rounds 3] [--stores Sqlite,Memory]
+//            [--conversations 32] [--triages 30] [--warmup 10] [--max-warmup 60] [--rounds 3] [--stores Sqlite,Memory]
 // Each round runs BackCare and then the floor, one after the other; with several rounds each figure is the median
 // of the rounds, and the ratios are the medians of each round's own ratio (a slow moment of a shared machine
 // then slows both sides of a ratio, not one), with every round's ratios printed under them.
@@ -35,11 +35,12 @@ var triages = Option("--triages", 30);
 // Steady state: on 2 cores the runtime goes on recompiling hot methods in the background for some 20 seconds
 // of load (both bots): each host is warmed with --warmup triages, then more until the JIT is quiet (Driver).
 var warmup = Option("--warmup", 10, allowZero: true);
+var maxWarmup = Math.Max(warmup, Option("--max-warmup", 60));
 var rounds = Option("--rounds", 3);
 var stores = OptionText("--stores", "Sqlite,Memory").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
 var script = TriageScript.Load(Paths.TriageContent);
-var driver = new Driver(script, conversations, triages, warmup);
+var driver = new Driver(script, conversations, triages, warmup, maxWarmup);
 Console.WriteLine($"BackCare benchmark: {conversations} concurrent conversations, each playing {triages} whole triages one turn at a time (first {warmup} or more to warm up, until the JIT is quiet; not measured); {rounds} round(s) per store; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 var failed = false;
 foreach (var store in stores)
