@@ -70,6 +70,30 @@ public class HandledActivitiesTests
     }
 
     [Fact]
+    public void A_long_reply_sent_again_in_another_conversation_is_kept_as_the_same_text_and_a_different_one_is_not()
+    {
+        // The latest compressed replies are found by their exact JSON: the same reply in another conversation (the
+        // conversation is left out of what is kept) reuses the text; a reply differing in one letter does not.
+        var advice = string.Join(" ", Enumerable.Repeat("Walk a little every hour and keep moving gently.", 10)) + Guid.NewGuid().ToString("N");
+        Activity Reply(string text, string conversation)
+        {
+            var reply = (Activity)MessageFactory.Text(text);
+            reply.Conversation = new ConversationAccount(id: conversation);
+            return reply;
+        }
+
+        var first = HandledActivities.Compact(Reply(advice, "conversation-1"));
+        var again = HandledActivities.Compact(Reply(advice, "conversation-2"));
+        var other = HandledActivities.Compact(Reply(advice[..^1] + "!", "conversation-2"));
+
+        Assert.StartsWith("br:", first, StringComparison.Ordinal);
+        Assert.Same(first, again);
+        Assert.NotEqual(first, other);
+        Assert.Equal(advice, HandledActivities.Expand(again).Text);
+        Assert.Equal(advice[..^1] + "!", HandledActivities.Expand(other).Text);
+    }
+
+    [Fact]
     public async Task A_retry_of_the_last_answer_gets_the_whole_advice_again_and_changes_nothing()
     {
         await using var host = await RunningHost.StartAsync(new Dictionary<string, string?>

@@ -71,30 +71,48 @@ public sealed class HandledActivities
         }
 
         // A long reply (the advice at the end of a triage, a card) is kept compressed: it is written every turn
-        // while it is kept, and read only for a retry. The working buffer is rented: only the result is new.
-        var compressed = System.Buffers.ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(bytes.Length));
+        // while it is kept, and read only for a retry. Most replies are the same for everyone (a question, its
+        // card, a step of an exercise), and compressing costs more than the rest of keeping them: the latest
+        // compressed ones are looked up by their exact JSON first.
         try
         {
-            if (!BrotliEncoder.TryCompress(bytes, compressed, out var written, quality: 5, window: 16))
+            if (RecentlyCompressed.Find(bytes) is { } known)
             {
-                return Encoding.UTF8.GetString(bytes);
+                return known;
             }
 
-            return string.Create(Compressed.Length + (((written + 2) / 3) * 4), (compressed, written), static (text, data) =>
+            var compressed = System.Buffers.ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(bytes.Length));
+            try
             {
-                Compressed.AsSpan().CopyTo(text);
-                Convert.TryToBase64Chars(data.compressed.AsSpan(0, data.written), text[Compressed.Length..], out _);
-            });
+                if (!BrotliEncoder.TryCompress(bytes, compressed, out var written, quality: 5, window: 16))
+                {
+                    return Encoding.UTF8.GetString(bytes);
+                }
+
+                var kept = string.Create(Compressed.Length + (((written + 2) / 3) * 4), (compressed, written), static (text, data) =>
+                {
+                    Compressed.AsSpan().CopyTo(text);
+                    Convert.TryToBase64Chars(data.compressed.AsSpan(0, data.written), text[Compressed.Length..], out _);
+                });
+                RecentlyCompressed.Add(bytes, kept);
+                return kept;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(compressed);
+            }
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(compressed);
             if (utf8.Capacity > 64 * 1024)
             {
                 _replyBuffer = null;
             }
         }
     }
+
+    /// <summary>The latest long replies compressed, by their JSON (the same JSON always compresses to the same text).</summary>
+    private static readonly CompressedReplies RecentlyCompressed = new();
 
     /// <summary>Each thread's buffer for a reply's JSON, reused from one reply to the next.</summary>
     [ThreadStatic]
@@ -170,4 +188,53 @@ public sealed class HandledActivity
 
     /// <summary>Gets or sets the replies it got, as JSON, while they are kept.</summary>
     public List<string>? Replies { get; set; }
+}
+
+/// <summary>
+/// Long replies' compressed forms by their exact JSON (UTF-8), found without making a key for the lookup. At most
+/// <see cref="MaxReplies"/>; when full, it starts again empty (the common replies come back at once).
+/// </summary>
+internal sealed class CompressedReplies
+{
+    /// <summary>How many are kept at most.</summary>
+    public const int MaxReplies = 512;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<byte[], string> _replies = new(new JsonBytes());
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _byBytes;
+    private int _count;
+
+    public CompressedReplies() => _byBytes = _replies.GetAlternateLookup<ReadOnlySpan<byte>>();
+
+    /// <summary>The compressed form of this JSON, when it is kept.</summary>
+    public string? Find(ReadOnlySpan<byte> json) => _byBytes.TryGetValue(json, out var kept) ? kept : null;
+
+    /// <summary>Keeps the compressed form of this JSON.</summary>
+    public void Add(ReadOnlySpan<byte> json, string compressed)
+    {
+        if (Interlocked.Increment(ref _count) > MaxReplies)
+        {
+            _replies.Clear();
+            Interlocked.Exchange(ref _count, 1);
+        }
+
+        _replies.TryAdd(json.ToArray(), compressed);
+    }
+
+    private sealed class JsonBytes : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+    {
+        public bool Equals(byte[]? x, byte[]? y) => x is null ? y is null : y is not null && x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj) => GetHashCode(obj.AsSpan());
+
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate)
+        {
+            var hash = default(HashCode);
+            hash.AddBytes(alternate);
+            return hash.ToHashCode();
+        }
+
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
+    }
 }

@@ -8,12 +8,35 @@ namespace BackCare.Bot.Understanding;
 /// <param name="language">The language layer.</param>
 public sealed class CommandReader(LanguageLayer language)
 {
+    /// <summary>
+    /// One reading per message, as in the language layer: the bot and the interruption check both read the turn's
+    /// text (the same object); the entry goes with the text.
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, System.Runtime.CompilerServices.StrongBox<Command>> _read = [];
+
     /// <summary>Reads a command that works at any turn.</summary>
     /// <param name="text">What the person typed.</param>
     /// <returns>The command, or <see cref="Command.None"/>.</returns>
     public Command Read(string? text)
     {
-        var utterance = language.Normalize(text);
+        if (text is null)
+        {
+            return ReadNow(text);
+        }
+
+        if (!_read.TryGetValue(text, out var read))
+        {
+            read = new(ReadNow(text));
+            _read.AddOrUpdate(text, read);
+        }
+
+        return read.Value;
+    }
+
+    private Command ReadNow(string? text)
+    {
+        // The language layer's reading of the message (read once per message, and every message is read for signs).
+        var utterance = text is null ? language.Normalize(text) : language.Analyse(text).Utterance;
         var said = Core(utterance);
         var command = said.Length == 0 ? Command.None : language.Lexicon.Commands.FirstOrDefault(c => c.Pattern.IsMatch(said)).Command;
         if (command != Command.None || !utterance.Tokens.Any(t => t.StartsWith(ReminderCue, StringComparison.Ordinal)))
