@@ -58,6 +58,7 @@ internal static class Profile
         var turns = 0;
         List<string>? lastState = null;
         var warm = Math.Max(3, triages / 10);
+        var byAnswer = new Dictionary<string, (double Ms, long Bytes)>(StringComparer.Ordinal);
         for (var t = 0; t < triages + warm; t++)
         {
             var measured = t >= warm;
@@ -88,6 +89,7 @@ internal static class Profile
                 if (measured)
                 {
                     Add(phases, "TURN (adapter, bot, dialogs, state, all of it)", elapsed, bytes);
+                    Add(byAnswer, $"{turn,2}: answering {(question is { } q ? q.ToString() : "(greeting)")}", elapsed, bytes);
                     turns++;
                 }
 
@@ -124,6 +126,12 @@ internal static class Profile
         }
 
         Console.WriteLine("  (language rows are the same calls the turn makes, timed again on their own: they are part of TURN, not added to it)");
+        Console.WriteLine($"By turn of the triage (the reply to each answer), µs and KiB per turn:");
+        foreach (var (name, (ms, bytes)) in byAnswer.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-66}{ms * 1000 / triages,9:F0}{bytes / 1024.0 / triages,17:F1}"));
+        }
+
         sampler?.Print(turns);
         if (showState && lastState is not null)
         {
