@@ -25,7 +25,8 @@ internal sealed record BotRun(
     double StateBytesPerConversation,
     double CpuMs,
     double ClientCpuMs,
-    int WarmupTriages)
+    int WarmupTriages,
+    double JitMs)
 {
     public double TurnsPerSecond => Turns / Seconds;
 
@@ -68,6 +69,7 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
             // Steady state: BackCare's background warm-up of its recognisers (started after its first reply) is over.
             await AskAsync(host, "ready");
 
+            var jitBefore = double.Parse((await AskAsync(host, "jit"))[0], CultureInfo.InvariantCulture);
             var before = await AskAsync(host, "alloc");
             var clientBefore = Environment.CpuUsage.TotalTime;
             var clock = Stopwatch.StartNew();
@@ -75,6 +77,7 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
             clock.Stop();
             var clientCpu = (Environment.CpuUsage.TotalTime - clientBefore).TotalMilliseconds;
             var after = await AskAsync(host, "alloc");
+            var jit = double.Parse((await AskAsync(host, "jit"))[0], CultureInfo.InvariantCulture) - jitBefore;
             var keys = ids.SelectMany(id => new[] { $"emulator/conversations/{id}", $"emulator/users/{id}-user" });
             var state = long.Parse((await AskAsync(host, "state " + string.Join(' ', keys)))[0], CultureInfo.InvariantCulture);
             latencies.Sort();
@@ -94,7 +97,8 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
                 ids.Count == 0 ? 0 : state / (double)ids.Count,
                 double.Parse(after[6], CultureInfo.InvariantCulture) - double.Parse(before[6], CultureInfo.InvariantCulture),
                 clientCpu,
-                warmed);
+                warmed,
+                jit);
 
             int Delta(int i) => int.Parse(after[i], CultureInfo.InvariantCulture) - int.Parse(before[i], CultureInfo.InvariantCulture);
         }
@@ -403,6 +407,7 @@ internal static class Report
         Row("GCs gen0/1/2 (sum)", r => 0, "F0", ratio: false, text: r => $"{r.Sum(x => x.Gen0)}/{r.Sum(x => x.Gen1)}/{r.Sum(x => x.Gen2)}");
         Row("GC pause ms", r => r.GcPauseMs, "F0");
         Row("warm-up triages/conversation", r => r.WarmupTriages, "F0", ratio: false);
+        Row("JIT ms while measured", r => r.JitMs, "F0", ratio: false);
         Row("stored state B/conversation", r => r.StateBytesPerConversation, "F0");
         Row("first reply ms after start", r => r.FirstReplyMs, "F0");
         Row("host working set MiB", r => r.WorkingSet / 1048576.0, "F0");
