@@ -129,7 +129,7 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
     /// Warms the host up to its steady state: the given number of triages per conversation, then more, a few at a
     /// time, until the JIT compiler spent under <see cref="SteadyJitShare"/> of the last batch's time (the runtime
     /// recompiles hot methods in the background, and on 2 cores a large program takes several seconds to get
-    /// there), at most <c>maxWarmup</c> in all (default 60). The same rule for both bots.
+    /// there), at most <c>maxWarmup</c> in all (default 200). The same rule for both bots.
     /// </summary>
     /// <returns>How many triages per conversation the warm-up took.</returns>
     private async Task<int> WarmUpAsync(HttpClient http, Process host, string bot)
