@@ -289,11 +289,8 @@ public class DialogContext
     /// <summary>Counts, per turn, the dialogs started and ended on any stack, so a handler's changes can be seen.</summary>
     private sealed class StackChanges
     {
-        /// <summary>
-        /// Each turn's count, by the turn's state collection (shared by the turn's wrappers): kept beside the turn
-        /// state rather than in it, whose keys the SDK compares culture-aware, which costs on every stack change.
-        /// </summary>
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TurnContextStateCollection, StackChanges> Turns = [];
+        /// <summary>Whose record each turn's count is, in the turn's records (<see cref="TurnRecords"/>).</summary>
+        private static readonly object Owner = new();
 
         private int _count;
 
@@ -301,6 +298,6 @@ public class DialogContext
 
         public static int Read(ITurnContext context) => Of(context)._count;
 
-        private static StackChanges Of(ITurnContext context) => Turns.GetValue(context.TurnState, _ => new StackChanges());
+        private static StackChanges Of(ITurnContext context) => TurnRecords.Of(context).GetOrAdd<StackChanges>(Owner);
     }
 }

@@ -120,11 +120,6 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
     private readonly IStateDocuments? _documents = storage as IStateDocuments;
     private long _swept = Environment.TickCount64;
 
-    /// <summary>
-    /// What each turn read, by the turn's state collection (shared by the turn's wrappers): looked up on every
-    /// property access, and the collection's own culture-aware key hashing costs more than this.
-    /// </summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TurnContextStateCollection, Read> _reads = [];
     private readonly Hosting.CountedMap<Kept> _kept = new();
 
     /// <summary>Reads the document into the turn, unless the turn has it already (or <paramref name="force"/>).</summary>
@@ -140,7 +135,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(turnContext);
         // Loaded in this turn already (a deletion forgets it: see Forget).
-        if (!force && _reads.TryGetValue(turnContext.TurnState, out _))
+        if (!force && BackCare.Dialogs.TurnRecords.Of(turnContext).TryGet<Read>(this, out _))
         {
             return;
         }
@@ -171,7 +166,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
         await ClearCacheAsync(state, turnContext, cancellationToken).ConfigureAwait(false);
         var cached = state.GetCachedState(turnContext) ?? throw new InvalidOperationException("The SDK's state cache was not created.");
         cached.State = properties;
-        _reads.AddOrUpdate(turnContext.TurnState, new Read(json));
+        BackCare.Dialogs.TurnRecords.Of(turnContext).Set(this, new Read(json));
     }
 
     /// <summary>Writes the turn's document if it changed since it was read (or <paramref name="force"/>).</summary>
@@ -190,7 +185,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
             return;
         }
 
-        var read = _reads.TryGetValue(turnContext.TurnState, out var found) ? found : null;
+        var read = BackCare.Dialogs.TurnRecords.Of(turnContext).TryGet<Read>(this, out var found) ? found : null;
         var json = StateJson.Serialize(properties);
         if (!force && read is not null && string.Equals(json, read.Json, StringComparison.Ordinal))
         {
@@ -213,7 +208,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
             await storage.WriteAsync(new Dictionary<string, object> { [key] = properties }, cancellationToken).ConfigureAwait(false);
         }
 
-        _reads.AddOrUpdate(turnContext.TurnState, new Read(json));
+        BackCare.Dialogs.TurnRecords.Of(turnContext).Set(this, new Read(json));
     }
 
     /// <summary>The state was emptied in this turn: it counts as loaded, and a save writes it.</summary>
@@ -221,9 +216,10 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
     public void Cleared(ITurnContext turnContext)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (!_reads.TryGetValue(turnContext.TurnState, out _))
+        var records = BackCare.Dialogs.TurnRecords.Of(turnContext);
+        if (!records.TryGet<Read>(this, out _))
         {
-            _reads.AddOrUpdate(turnContext.TurnState, new Read(null));
+            records.Set(this, new Read(null));
         }
     }
 
@@ -233,7 +229,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
     public void Forget(ITurnContext turnContext, string key)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        _reads.Remove(turnContext.TurnState);
+        BackCare.Dialogs.TurnRecords.Of(turnContext).Remove(this);
         TryTakeKept(key, out _);
     }
 

@@ -9,7 +9,8 @@ namespace BackCare.Bot.Storage;
 /// </summary>
 public static class TurnDocuments
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TurnContextStateCollection, Dictionary<string, string?>> Turns = [];
+    /// <summary>Whose record the documents read ahead are, in the turn's records.</summary>
+    private static readonly object Owner = new();
 
     /// <summary>Reads the documents for the turn, when the store keeps JSON; otherwise nothing is read ahead.</summary>
     /// <param name="turnContext">The turn.</param>
@@ -33,7 +34,7 @@ public static class TurnDocuments
             read[key] = found.GetValueOrDefault(key);
         }
 
-        Turns.AddOrUpdate(turnContext.TurnState, read);
+        BackCare.Dialogs.TurnRecords.Of(turnContext).Set(Owner, read);
     }
 
     /// <summary>Takes a document read ahead for this turn (once).</summary>
@@ -45,6 +46,6 @@ public static class TurnDocuments
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         json = null;
-        return Turns.TryGetValue(turnContext.TurnState, out var read) && read.Remove(key, out json);
+        return BackCare.Dialogs.TurnRecords.Of(turnContext).TryGet<Dictionary<string, string?>>(Owner, out var read) && read.Remove(key, out json);
     }
 }

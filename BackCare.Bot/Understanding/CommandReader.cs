@@ -10,27 +10,16 @@ public sealed class CommandReader(LanguageLayer language)
 {
     /// <summary>
     /// One reading per message, as in the language layer: the bot and the interruption check both read the turn's
-    /// text (the same object); the entry goes with the text.
+    /// text (the same object).
     /// </summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, System.Runtime.CompilerServices.StrongBox<Command>> _read = [];
+    private readonly RecentReadings<System.Runtime.CompilerServices.StrongBox<Command>> _read = new();
 
     /// <summary>Reads a command that works at any turn.</summary>
     /// <param name="text">What the person typed.</param>
     /// <returns>The command, or <see cref="Command.None"/>.</returns>
     public Command Read(string? text)
     {
-        if (text is null)
-        {
-            return ReadNow(text);
-        }
-
-        if (!_read.TryGetValue(text, out var read))
-        {
-            read = new(ReadNow(text));
-            _read.AddOrUpdate(text, read);
-        }
-
-        return read.Value;
+        return text is null ? ReadNow(text) : _read.Get(text, this, static (reader, t) => new System.Runtime.CompilerServices.StrongBox<Command>(reader.ReadNow(t))).Value;
     }
 
     private Command ReadNow(string? text)

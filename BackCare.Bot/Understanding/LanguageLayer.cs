@@ -31,14 +31,14 @@ public sealed class LanguageLayer(Lexicon lexicon)
 
     /// <summary>
     /// One reading per message: the same text object (a turn's activity text) is read once, however many readers
-    /// ask in that turn; the entry goes with the text.
+    /// ask in that turn.
     /// </summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Analysis> _read = [];
+    private readonly RecentReadings<Analysis> _read = new();
 
     /// <summary>Reads a message.</summary>
     /// <param name="text">What the person typed.</param>
     /// <returns>What it says.</returns>
-    public Analysis Analyse(string? text) => text is null ? Analyse(Normalize(text)) : _read.GetValue(text, t => Analyse(Normalize(t)));
+    public Analysis Analyse(string? text) => text is null ? Analyse(Normalize(text)) : _read.Get(text, this, static (layer, t) => layer.Analyse(layer.Normalize(t)));
 
     /// <summary>Reads a normalised message.</summary>
     /// <param name="utterance">The message.</param>

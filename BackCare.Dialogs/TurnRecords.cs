@@ -1,0 +1,139 @@
+using Microsoft.Bot.Builder;
+
+namespace BackCare.Dialogs;
+
+/// <summary>
+/// What the dialog engine and the bot record for one turn (what a state read, the stack's changes, the documents
+/// read ahead), kept in the turn's own state collection under one key, so it goes with the turn. The collection
+/// compares its keys culture-aware, which is slow for something looked up on every state access: the last turn
+/// each thread looked up is remembered (by reference, so another turn never gets it). Kept in the turn rather than
+/// in weak tables beside it: a weak table's entry is a dependent GC handle, and at thousands of turns a second
+/// the collector had hundreds of thousands of them to trace on every collection.
+/// </summary>
+public sealed class TurnRecords
+{
+    private const string Key = "BackCare.TurnRecords";
+
+    [ThreadStatic]
+    private static TurnContextStateCollection? _lastState;
+
+    [ThreadStatic]
+    private static TurnRecords? _lastRecords;
+
+    private readonly List<(object Owner, object Record)> _records = new(4);
+
+    /// <summary>The records of a turn (made at its first use).</summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <returns>Its records.</returns>
+    public static TurnRecords Of(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var state = turnContext.TurnState;
+        if (ReferenceEquals(state, _lastState) && _lastRecords is { } last)
+        {
+            return last;
+        }
+
+        TurnRecords records;
+        lock (state)
+        {
+            if (state.Get<TurnRecords>(Key) is not { } found)
+            {
+                found = new TurnRecords();
+                state.Add(Key, found);
+            }
+
+            records = found;
+        }
+
+        _lastState = state;
+        _lastRecords = records;
+        return records;
+    }
+
+    /// <summary>The record an owner keeps for this turn.</summary>
+    /// <typeparam name="T">The record's type.</typeparam>
+    /// <param name="owner">Whose record (compared by reference).</param>
+    /// <param name="record">The record.</param>
+    /// <returns><c>true</c> when there is one.</returns>
+    public bool TryGet<T>(object owner, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T record)
+        where T : class
+    {
+        lock (_records)
+        {
+            foreach (var (o, r) in _records)
+            {
+                if (ReferenceEquals(o, owner))
+                {
+                    record = (T)r;
+                    return true;
+                }
+            }
+        }
+
+        record = null;
+        return false;
+    }
+
+    /// <summary>Sets (or replaces) the record an owner keeps for this turn.</summary>
+    /// <param name="owner">Whose record.</param>
+    /// <param name="record">The record.</param>
+    public void Set(object owner, object record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_records)
+        {
+            for (var i = 0; i < _records.Count; i++)
+            {
+                if (ReferenceEquals(_records[i].Owner, owner))
+                {
+                    _records[i] = (owner, record);
+                    return;
+                }
+            }
+
+            _records.Add((owner, record));
+        }
+    }
+
+    /// <summary>The owner's record, made now when it has none.</summary>
+    /// <typeparam name="T">The record's type.</typeparam>
+    /// <param name="owner">Whose record.</param>
+    /// <returns>The record.</returns>
+    public T GetOrAdd<T>(object owner)
+        where T : class, new()
+    {
+        lock (_records)
+        {
+            foreach (var (o, r) in _records)
+            {
+                if (ReferenceEquals(o, owner))
+                {
+                    return (T)r;
+                }
+            }
+
+            var record = new T();
+            _records.Add((owner, record));
+            return record;
+        }
+    }
+
+    /// <summary>Removes the owner's record.</summary>
+    /// <param name="owner">Whose record.</param>
+    /// <returns><c>true</c> when there was one.</returns>
+    public bool Remove(object owner)
+    {
+        lock (_records)
+        {
+            var at = _records.FindIndex(r => ReferenceEquals(r.Owner, owner));
+            if (at < 0)
+            {
+                return false;
+            }
+
+            _records.RemoveAt(at);
+            return true;
+        }
+    }
+}
