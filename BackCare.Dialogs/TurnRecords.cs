@@ -5,22 +5,24 @@ namespace BackCare.Dialogs;
 /// <summary>
 /// What the dialog engine and the bot record for one turn (what a state read, the stack's changes, the documents
 /// read ahead), kept in the turn's own state collection under one key, so it goes with the turn. The collection
-/// compares its keys culture-aware, which is slow for something looked up on every state access: the last turn
-/// each thread looked up is remembered (by reference, so another turn never gets it). Kept in the turn rather than
-/// in weak tables beside it: a weak table's entry is a dependent GC handle, and at thousands of turns a second
-/// the collector had hundreds of thousands of them to trace on every collection.
+/// compares its keys culture-aware, which is slow for something looked up on every state access: the records each
+/// thread looked up last are remembered, and used again only for the same turn state (by reference, so another
+/// turn never gets them). When the turn ends (<see cref="EndOfTurn"/>, the adapter's outermost middleware), the
+/// records let go of it and of everything recorded, so a thread that ran a turn keeps nothing of it. Kept in the turn rather than in weak
+/// tables beside it: a weak table's entry is a dependent GC handle, and at thousands of turns a second the
+/// collector had hundreds of thousands of them to trace on every collection.
 /// </summary>
-public sealed class TurnRecords
+public sealed class TurnRecords : IDisposable
 {
     private const string Key = "BackCare.TurnRecords";
 
     [ThreadStatic]
-    private static TurnContextStateCollection? _lastState;
-
-    [ThreadStatic]
-    private static TurnRecords? _lastRecords;
+    private static TurnRecords? _last;
 
     private readonly List<(object Owner, object Record)> _records = new(4);
+
+    /// <summary>The turn's state, until the turn ends.</summary>
+    private TurnContextStateCollection? _state;
 
     /// <summary>The records of a turn (made at its first use).</summary>
     /// <param name="turnContext">The turn.</param>
@@ -29,7 +31,7 @@ public sealed class TurnRecords
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var state = turnContext.TurnState;
-        if (ReferenceEquals(state, _lastState) && _lastRecords is { } last)
+        if (_last is { } last && ReferenceEquals(Volatile.Read(ref last._state), state))
         {
             return last;
         }
@@ -39,16 +41,40 @@ public sealed class TurnRecords
         {
             if (state.Get<TurnRecords>(Key) is not { } found)
             {
-                found = new TurnRecords();
+                found = new TurnRecords { _state = state };
                 state.Add(Key, found);
             }
 
             records = found;
         }
 
-        _lastState = state;
-        _lastRecords = records;
+        _last = records;
         return records;
+    }
+
+    /// <summary>Ends a turn's records, when it has any (see <see cref="EndOfTurn"/>).</summary>
+    /// <param name="turnContext">The turn.</param>
+    public static void End(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var state = turnContext.TurnState;
+        TurnRecords? records;
+        lock (state)
+        {
+            records = state.Get<TurnRecords>(Key);
+        }
+
+        records?.Dispose();
+    }
+
+    /// <summary>The turn has ended: lets go of the turn state and of every record.</summary>
+    public void Dispose()
+    {
+        Volatile.Write(ref _state, null);
+        lock (_records)
+        {
+            _records.Clear();
+        }
     }
 
     /// <summary>The record an owner keeps for this turn.</summary>
@@ -134,6 +160,24 @@ public sealed class TurnRecords
 
             _records.RemoveAt(at);
             return true;
+        }
+    }
+}
+
+/// <summary>Ends each turn's records once the turn is over, however it ended (the adapter's outermost middleware).</summary>
+public sealed class EndOfTurn : IMiddleware
+{
+    /// <inheritdoc/>
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            TurnRecords.End(turnContext);
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, SerializedTurnsMiddleware serializedTurns, TypingIndicator typing, BotText text, RecognizerWarmUp warmUp)
         : base(auth, logger)
     {
+        // Whatever a turn recorded for itself is let go when it ends (see TurnRecords).
+        Use(new BackCare.Dialogs.EndOfTurn());
+
         // The recognisers are warmed once the first turn is answered, so they do not slow it down.
         Use(warmUp);
 

@@ -6,13 +6,16 @@ namespace BackCare.Bot.Understanding;
 /// stop" is never taken for one. In the routine, "it doesn't hurt, next" is read clause by clause.
 /// </summary>
 /// <param name="language">The language layer.</param>
-public sealed class CommandReader(LanguageLayer language)
+public sealed class CommandReader(LanguageLayer language) : IDisposable
 {
     /// <summary>
     /// One reading per message, as in the language layer: the bot and the interruption check both read the turn's
     /// text (the same object).
     /// </summary>
     private readonly RecentReadings<System.Runtime.CompilerServices.StrongBox<Command>> _read = new();
+
+    /// <inheritdoc/>
+    public void Dispose() => _read.Dispose();
 
     /// <summary>Reads a command that works at any turn.</summary>
     /// <param name="text">What the person typed.</param>

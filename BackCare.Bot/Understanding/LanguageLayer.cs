@@ -10,7 +10,7 @@ namespace BackCare.Bot.Understanding;
 /// starts a new clause, or at the end of the sentence.
 /// </summary>
 /// <param name="lexicon">The lexicon.</param>
-public sealed class LanguageLayer(Lexicon lexicon)
+public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
 {
     /// <summary>How many words a trigger reaches at most.</summary>
     public const int Window = 8;
@@ -34,6 +34,9 @@ public sealed class LanguageLayer(Lexicon lexicon)
     /// ask in that turn.
     /// </summary>
     private readonly RecentReadings<Analysis> _read = new();
+
+    /// <inheritdoc/>
+    public void Dispose() => _read.Dispose();
 
     /// <summary>Reads a message.</summary>
     /// <param name="text">What the person typed.</param>
