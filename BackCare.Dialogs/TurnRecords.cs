@@ -87,18 +87,10 @@ public sealed class TurnRecords : IDisposable
     {
         lock (_records)
         {
-            foreach (var (o, r) in _records)
-            {
-                if (ReferenceEquals(o, owner))
-                {
-                    record = (T)r;
-                    return true;
-                }
-            }
+            var at = IndexOf(owner);
+            record = at < 0 ? null : (T)_records[at].Record;
+            return at >= 0;
         }
-
-        record = null;
-        return false;
     }
 
     /// <summary>Sets (or replaces) the record an owner keeps for this turn.</summary>
@@ -109,16 +101,15 @@ public sealed class TurnRecords : IDisposable
         ArgumentNullException.ThrowIfNull(record);
         lock (_records)
         {
-            for (var i = 0; i < _records.Count; i++)
+            var at = IndexOf(owner);
+            if (at < 0)
             {
-                if (ReferenceEquals(_records[i].Owner, owner))
-                {
-                    _records[i] = (owner, record);
-                    return;
-                }
+                _records.Add((owner, record));
             }
-
-            _records.Add((owner, record));
+            else
+            {
+                _records[at] = (owner, record);
+            }
         }
     }
 
@@ -131,12 +122,10 @@ public sealed class TurnRecords : IDisposable
     {
         lock (_records)
         {
-            foreach (var (o, r) in _records)
+            var at = IndexOf(owner);
+            if (at >= 0)
             {
-                if (ReferenceEquals(o, owner))
-                {
-                    return (T)r;
-                }
+                return (T)_records[at].Record;
             }
 
             var record = new T();
@@ -152,15 +141,28 @@ public sealed class TurnRecords : IDisposable
     {
         lock (_records)
         {
-            var at = _records.FindIndex(r => ReferenceEquals(r.Owner, owner));
-            if (at < 0)
+            var at = IndexOf(owner);
+            if (at >= 0)
             {
-                return false;
+                _records.RemoveAt(at);
             }
 
-            _records.RemoveAt(at);
-            return true;
+            return at >= 0;
         }
+    }
+
+    /// <summary>Where the owner's record is (a turn has a handful: a scan by reference), or -1; under the lock.</summary>
+    private int IndexOf(object owner)
+    {
+        for (var i = 0; i < _records.Count; i++)
+        {
+            if (ReferenceEquals(_records[i].Owner, owner))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }
 

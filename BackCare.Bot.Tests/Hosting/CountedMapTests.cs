@@ -54,4 +54,29 @@ public class CountedMapTests
         Assert.Equal(0, sut.Count);
         Assert.Empty(sut);
     }
+
+    [Fact]
+    public void Old_entries_go_once_a_minute_and_the_older_half_whenever_it_is_full()
+    {
+        var sut = new CountedMap<string>();
+        var start = Environment.TickCount64;
+        static long SetAt(string value) => long.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        sut.Set("old", (start - 200_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        sut.Set("new", start.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        sut.LetOldGo(SetAt, start, keepForMs: 180_000, max: 100);
+        Assert.True(sut.TryGet("old", out _)); // the first sweep waits a minute
+
+        sut.LetOldGo(SetAt, start + 61_000, keepForMs: 180_000, max: 100);
+        Assert.Equal(["new"], sut.Select(e => e.Key));
+
+        for (var i = 1; i <= 3; i++)
+        {
+            sut.Set($"k{i}", (start + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        sut.LetOldGo(SetAt, start + 62_000, keepForMs: 180_000, max: 4);
+        Assert.Equal(["k2", "k3"], sut.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(2, sut.Count);
+    }
 }

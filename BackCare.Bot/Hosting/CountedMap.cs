@@ -6,7 +6,8 @@ namespace BackCare.Bot.Hosting;
 /// <summary>
 /// A concurrent map by string key that knows its count cheaply (a <see cref="ConcurrentDictionary{TKey, TValue}"/>'s
 /// own count takes all of its locks), for the in-memory copies kept between turns. The count moves only with an
-/// entry actually added or removed, so it stays equal to the entries however callers race.
+/// entry actually added or removed, so it stays equal to the entries however callers race. Such copies are kept
+/// for a while and up to a number: <see cref="LetOldGo"/> is their one way of letting go.
 /// </summary>
 /// <typeparam name="TValue">What is kept.</typeparam>
 public sealed class CountedMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
@@ -14,6 +15,7 @@ public sealed class CountedMap<TValue> : IEnumerable<KeyValuePair<string, TValue
 {
     private readonly ConcurrentDictionary<string, TValue> _entries = new(StringComparer.Ordinal);
     private long _count;
+    private long _swept = Environment.TickCount64;
 
     /// <summary>Gets how many entries there are.</summary>
     public long Count => Interlocked.Read(ref _count);
@@ -62,12 +64,54 @@ public sealed class CountedMap<TValue> : IEnumerable<KeyValuePair<string, TValue
         return false;
     }
 
+    /// <summary>
+    /// Lets old entries go, before one is added: at most once a minute, those set <paramref name="keepForMs"/> ago
+    /// or more; and whenever there are <paramref name="max"/>, the older half (the conversations that are quiet now).
+    /// An entry replaced meanwhile stays.
+    /// </summary>
+    /// <param name="setAt">When an entry was set, in milliseconds of <see cref="Environment.TickCount64"/>.</param>
+    /// <param name="now">Now, in the same milliseconds.</param>
+    /// <param name="keepForMs">How long an entry is kept.</param>
+    /// <param name="max">How many entries are kept at most.</param>
+    public void LetOldGo(Func<TValue, long> setAt, long now, long keepForMs, int max)
+    {
+        ArgumentNullException.ThrowIfNull(setAt);
+        var last = Interlocked.Read(ref _swept);
+        if (now - last > 60_000 && Interlocked.CompareExchange(ref _swept, now, last) == last)
+        {
+            foreach (var entry in _entries)
+            {
+                if (now - setAt(entry.Value) >= keepForMs)
+                {
+                    Remove(entry);
+                }
+            }
+        }
+
+        if (Count >= max)
+        {
+            foreach (var entry in _entries.OrderBy(e => setAt(e.Value)).Take(max / 2).ToList())
+            {
+                Remove(entry);
+            }
+        }
+    }
+
     /// <summary>Removes every entry.</summary>
     public void Clear()
     {
         foreach (var key in _entries.Keys)
         {
             TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Removes an entry if it is still the one under its key.</summary>
+    private void Remove(KeyValuePair<string, TValue> entry)
+    {
+        if (_entries.TryRemove(entry))
+        {
+            Interlocked.Decrement(ref _count);
         }
     }
 

@@ -118,7 +118,6 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
 
 
     private readonly IStateDocuments? _documents = storage as IStateDocuments;
-    private long _swept = Environment.TickCount64;
 
     private readonly Hosting.CountedMap<Kept> _kept = new();
 
@@ -149,7 +148,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
                 : (await _documents.ReadDocumentsAsync([key], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(key);
             properties = json is null
                 ? new Dictionary<string, object>()
-                : TryTakeKept(key, out var kept) && string.Equals(kept.Json, json, StringComparison.Ordinal) && Environment.TickCount64 - kept.At < (long)KeptFor.TotalMilliseconds
+                : _kept.TryRemove(key, out var kept) && string.Equals(kept.Json, json, StringComparison.Ordinal) && Environment.TickCount64 - kept.At < (long)KeptFor.TotalMilliseconds
                     ? kept.Properties
                     : AsProperties(key, UnreadableStateException.Read(key, json));
         }
@@ -230,7 +229,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         BackCare.Dialogs.TurnRecords.Of(turnContext).Remove(this);
-        TryTakeKept(key, out _);
+        _kept.TryRemove(key, out _);
     }
 
     /// <summary>Drops what is kept in memory of these documents.</summary>
@@ -240,7 +239,7 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
         ArgumentNullException.ThrowIfNull(keys);
         foreach (var key in keys)
         {
-            TryTakeKept(key, out _);
+            _kept.TryRemove(key, out _);
         }
     }
 
@@ -251,30 +250,9 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
             return;
         }
 
-        // Now and then (at most once a minute, when documents are kept), what has been kept too long goes.
-        var last = Interlocked.Read(ref _swept);
-        if (kept.At - last > 60_000 && Interlocked.CompareExchange(ref _swept, kept.At, last) == last)
-        {
-            var expired = kept.At - (long)KeptFor.TotalMilliseconds;
-            foreach (var old in _kept.Where(k => k.Value.At < expired).Select(k => k.Key).ToList())
-            {
-                TryTakeKept(old, out _);
-            }
-        }
-
-        if (_kept.Count >= MaxKept)
-        {
-            // Let the older half go: the conversations that are quiet now.
-            foreach (var old in _kept.OrderBy(k => k.Value.At).Take(MaxKept / 2).Select(k => k.Key).ToList())
-            {
-                TryTakeKept(old, out _);
-            }
-        }
-
+        _kept.LetOldGo(static k => k.At, kept.At, (long)KeptFor.TotalMilliseconds, MaxKept);
         _kept.Set(key, kept);
     }
-
-    private bool TryTakeKept(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Kept kept) => _kept.TryRemove(key, out kept);
 
     private static Task ClearCacheAsync(BotState state, ITurnContext turnContext, CancellationToken cancellationToken) => state switch
     {

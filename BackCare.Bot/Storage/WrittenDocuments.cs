@@ -7,17 +7,16 @@ namespace BackCare.Bot.Storage;
 /// a new string (a row changed some other way, by hand or by damage, is read as it is). These are mostly the texts
 /// <see cref="DocumentState"/> keeps for the conversations' next turns (the same strings, not copies): at most
 /// <see cref="MaxDocuments"/>, and one written more than <see cref="DocumentState.KeptFor"/> ago is not used
-/// (and goes at the next sweep, at most once a minute while documents are written).
+/// (and goes at the next sweep, at most once a minute while documents are written: see <see cref="Hosting.CountedMap{TValue}.LetOldGo"/>).
 /// </summary>
 public sealed class WrittenDocuments
 {
-    /// <summary>The most documents remembered; beyond it, the ones written before the last minutes go.</summary>
+    /// <summary>The most documents remembered; beyond it, the older half go.</summary>
     public const int MaxDocuments = DocumentState.MaxKept;
 
     private static readonly long KeptForMs = (long)DocumentState.KeptFor.TotalMilliseconds;
 
     private readonly Hosting.CountedMap<Written> _written = new();
-    private long _swept = Environment.TickCount64;
 
     /// <summary>Remembers a document once it is stored.</summary>
     /// <param name="key">The key.</param>
@@ -26,12 +25,7 @@ public sealed class WrittenDocuments
     public void Remember(string key, string etag, string json)
     {
         var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref _swept);
-        if ((now - last > 60_000 || _written.Count >= MaxDocuments) && Interlocked.CompareExchange(ref _swept, now, last) == last)
-        {
-            Sweep(now);
-        }
-
+        _written.LetOldGo(static w => w.At, now, KeptForMs, MaxDocuments);
         _written.Set(key, new Written(etag, json, now));
     }
 
@@ -57,23 +51,6 @@ public sealed class WrittenDocuments
 
     /// <summary>Forgets every document.</summary>
     public void Clear() => _written.Clear();
-
-    /// <summary>Lets the documents written before <see cref="DocumentState.KeptFor"/> go; when still too many, all.</summary>
-    private void Sweep(long now)
-    {
-        foreach (var (key, written) in _written)
-        {
-            if (now - written.At >= KeptForMs)
-            {
-                _written.TryRemove(key, out _);
-            }
-        }
-
-        if (_written.Count >= MaxDocuments)
-        {
-            _written.Clear();
-        }
-    }
 
     private sealed record Written(string ETag, string Json, long At);
 }

@@ -148,11 +148,6 @@ internal sealed class Driver(TriageScript script, int conversations, int triages
             await RoundAsync(http, bot, $"warm{done}", WarmupBatch);
             done += WarmupBatch;
             var spent = double.Parse((await AskAsync(host, "jit"))[0], CultureInfo.InvariantCulture) - jit;
-            if (Environment.GetEnvironmentVariable("BENCH_TRACE") is not null)
-            {
-                Console.Error.WriteLine($"{bot} warm-up {done}: JIT {spent:F0} ms in {clock.Elapsed.TotalMilliseconds:F0} ms");
-            }
-
             if (spent < SteadyJitShare * clock.Elapsed.TotalMilliseconds)
             {
                 break;
