@@ -93,4 +93,129 @@ public class LexiconPatternTests
             Assert.Equal(expected.Success, pattern.IsMatch(text));
         }
     }
+
+    [Fact]
+    public void Phrases_spelled_out_from_the_lexicons_own_patterns_are_found_as_a_scan_of_the_whole_text_finds_them()
+    {
+        // Skipping a pattern's regex in a message without the words it needs must never lose a match. The corpus
+        // test above holds that for how people wrote; this one for every way the lexicon itself can be said: each
+        // pattern is spelled out many times (a side of each group, a phrase of each set, optional parts and gaps
+        // now taken, now not), and the pattern, needs and all, finds what a scan of the whole text finds.
+        var lexicon = Language.Lexicon;
+        using var file = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(SolutionPaths.Root, "BackCare.Bot", "Content", "en", Lexicon.FileName)), new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var root = file.RootElement;
+        var sets = root.GetProperty("sets").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString()!).ToArray(), StringComparer.Ordinal);
+        static string[] Strings(System.Text.Json.JsonElement list) => [.. list.EnumerateArray().Select(v => v.GetString()!)];
+        var sources = new List<(string Where, LexiconPattern Pattern, string[] Patterns)>();
+        foreach (var concept in root.GetProperty("concepts").EnumerateObject())
+        {
+            sources.Add((concept.Name, lexicon.Concepts[concept.Name].Pattern, Strings(concept.Value.GetProperty("patterns"))));
+        }
+
+        var context = root.GetProperty("context");
+        sources.Add(("context.negation.before", lexicon.NegationBefore, Strings(context.GetProperty("negation").GetProperty("before"))));
+        sources.Add(("context.negation.after", lexicon.NegationAfter, Strings(context.GetProperty("negation").GetProperty("after"))));
+        sources.Add(("context.terminators", lexicon.Terminators, Strings(context.GetProperty("terminators"))));
+        sources.Add(("context.pseudo", lexicon.Pseudo, Strings(context.GetProperty("pseudo"))));
+        var general = root.GetProperty("general");
+        sources.Add(("general.yes", lexicon.GeneralYes, Strings(general.GetProperty("yes"))));
+        sources.Add(("general.no", lexicon.GeneralNo, Strings(general.GetProperty("no"))));
+        sources.Add(("general.notSure", lexicon.GeneralNotSure, Strings(general.GetProperty("notSure"))));
+        sources.Add(("general.none", lexicon.ChecklistNone, Strings(general.GetProperty("none"))));
+
+        var random = new Random(20261126);
+        var tried = 0;
+        var found = 0;
+        foreach (var (where, pattern, patterns) in sources)
+        {
+            var whole = new LexiconPattern(pattern.ToString(), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
+            foreach (var source in patterns)
+            {
+                for (var k = 0; k < 6; k++)
+                {
+                    var words = new List<string>();
+                    SpellOut(source, sets, random, words);
+                    var message = Language.Layer.Normalize(string.Join(' ', words));
+                    var expected = whole.Spans(message);
+                    Assert.True(expected.SequenceEqual(pattern.Spans(message)), $"{where}: \"{string.Join(' ', words)}\" from \"{source}\"");
+                    tried++;
+                    found += expected.Count > 0 ? 1 : 0;
+                }
+            }
+        }
+
+        // Spelling out is rough (a stem gets one ending, typo correction may change a rare word): most, not all, match.
+        Assert.True(found > tried * 0.8, $"most spelled-out phrases should match their pattern ({found} of {tried})");
+    }
+
+    private static readonly string[] Gap = ["really", "quite"];
+
+    /// <summary>One way of saying a lexicon pattern (Content/README.md): a side of each group, a phrase of each set, an optional part or a gap now and then.</summary>
+    private static void SpellOut(string pattern, IReadOnlyDictionary<string, string[]> sets, Random random, List<string> words)
+    {
+        var tokens = System.Text.RegularExpressions.Regex.Matches(pattern, @"\.\.\.|\{[^}]+\}|[()\[\]|]|[^\s()\[\]|{]+").Select(m => m.Value).ToList();
+        var position = 0;
+        Sequence(tokens, ref position, stopAt: null);
+
+        void Sequence(List<string> tokens, ref int position, string? stopAt)
+        {
+            while (position < tokens.Count && tokens[position] != "|" && tokens[position] != stopAt)
+            {
+                var token = tokens[position++];
+                switch (token)
+                {
+                    case "(" or "[":
+                        var close = token == "(" ? ")" : "]";
+                        var sides = new List<(int Start, int End)>();
+                        var start = position;
+                        var depth = 0;
+                        for (; position < tokens.Count; position++)
+                        {
+                            var t = tokens[position];
+                            if (depth == 0 && (t == "|" || t == close))
+                            {
+                                sides.Add((start, position));
+                                start = position + 1;
+                                if (t == close)
+                                {
+                                    break;
+                                }
+                            }
+                            else if (t is "(" or "[")
+                            {
+                                depth++;
+                            }
+                            else if (t is ")" or "]")
+                            {
+                                depth--;
+                            }
+                        }
+
+                        position++;
+                        if (token == "(" || random.Next(2) == 0)
+                        {
+                            var (from, to) = sides[random.Next(sides.Count)];
+                            var side = tokens.GetRange(from, to - from);
+                            var at = 0;
+                            Sequence(side, ref at, stopAt: null);
+                        }
+
+                        break;
+                    case "...":
+                        words.AddRange(Gap[..random.Next(Gap.Length + 1)]);
+                        break;
+                    case var set when set.StartsWith('{'):
+                        var phrases = sets[set[1..^1]];
+                        SpellOut(phrases[random.Next(phrases.Length)], sets, random, words);
+                        break;
+                    case var stem when stem.EndsWith('*') && stem.Length > 1:
+                        words.Add(stem[..^1] + (random.Next(2) == 0 ? string.Empty : "ing"));
+                        break;
+                    default:
+                        words.Add(random.Next(4) == 0 && token.Length >= 3 && token.All(char.IsLetter) && !token.EndsWith('s') ? token + "s" : token);
+                        break;
+                }
+            }
+        }
+    }
 }

@@ -95,6 +95,15 @@ public sealed class Lexicon
 
         Corrector = new TypoCorrector(knownWords, vocabulary, compiler.Stems);
 
+        // Now that every pattern is compiled (the compiler knows how often the lexicon uses each word): what a
+        // message must hold for each pattern to match, worked out when first needed (GatherNeeds).
+        foreach (var (pattern, source) in _sources)
+        {
+            pattern.Needs(compiler.Needs(source));
+        }
+
+        _sources.Clear();
+
         _patterns = Concepts.Values.SelectMany(c => c.Excludes is null ? [c.Pattern] : new[] { c.Pattern, c.Excludes })
             .Concat([NegationBefore, NegationAfter, OtherBefore, Self, PastBefore, PastAfter, HypotheticalBefore, UncertainBefore, UncertainAfter,
                 Terminators, ClauseStarters, Pseudo, GeneralYes, GeneralNo, GeneralNotSure, ChecklistNone, ChecklistSome, ChecklistExcept, ChecklistAll,
@@ -121,7 +130,18 @@ public sealed class Lexicon
         }
     }
 
+    /// <summary>
+    /// Works out what a message must hold for each pattern to match (see <see cref="LexiconPattern.GatherNeeds"/>):
+    /// the host does it off the request path after its first reply; a pattern not done yet does it at its first
+    /// message with one of its start words.
+    /// </summary>
+    public void GatherNeeds() => _patterns.ForEach(p => p.GatherNeeds());
+
     private readonly List<LexiconPattern> _patterns;
+
+    /// <summary>The patterns built from the lexicon's syntax, with their source, while the lexicon is built.</summary>
+    private readonly List<(LexiconPattern Pattern, List<string> Source)> _sources = [];
+
 
     /// <summary>Single-word terminators that are ordinary words too, so a "..." gap may run over them.</summary>
     private static readonly HashSet<string> SoftTerminators = new(StringComparer.Ordinal) { "now", "only", "just", "yet", "still", "until", "while", "whilst", "tho" };
@@ -244,7 +264,7 @@ public sealed class Lexicon
         }
     }
 
-    private static LexiconPattern Build(PatternCompiler compiler, List<string>? patterns, string where, bool allowEmpty = false)
+    private LexiconPattern Build(PatternCompiler compiler, List<string>? patterns, string where, bool allowEmpty = false)
     {
         if (patterns is null || patterns.Count == 0)
         {
@@ -256,10 +276,12 @@ public sealed class Lexicon
             throw new InvalidDataException($"{where} is missing or empty.");
         }
 
-        return LexiconPattern.AtTokens(compiler.Alternation(patterns, where), compiler.Starts(patterns), RegexOptions.CultureInvariant, MatchTimeout);
+        var built = LexiconPattern.AtTokens(compiler.Alternation(patterns, where), compiler.Starts(patterns), RegexOptions.CultureInvariant, MatchTimeout);
+        _sources.Add((built, patterns));
+        return built;
     }
 
-    private static List<(T, LexiconPattern)> ByName<T>(PatternCompiler compiler, Dictionary<string, List<string>>? entries, string where, T none)
+    private List<(T, LexiconPattern)> ByName<T>(PatternCompiler compiler, Dictionary<string, List<string>>? entries, string where, T none)
         where T : struct, Enum
     {
         var result = new List<(T, LexiconPattern)>();
@@ -272,7 +294,9 @@ public sealed class Lexicon
 
             // Whole messages only: "it helps when I stop" is not "stop".
             var body = compiler.Alternation(patterns, $"{where}.{name}");
-            result.Add((value, LexiconPattern.WholeMessage(body, compiler.Starts(patterns), RegexOptions.CultureInvariant, MatchTimeout)));
+            var built = LexiconPattern.WholeMessage(body, compiler.Starts(patterns), RegexOptions.CultureInvariant, MatchTimeout);
+            _sources.Add((built, patterns));
+            result.Add((value, built));
         }
 
         foreach (var missing in Enum.GetValues<T>().Where(v => !v.Equals(none) && result.All(r => !r.Item1.Equals(v))))

@@ -10,6 +10,11 @@ namespace BackCare.Bot.Understanding;
 /// them starts with (<see cref="StartWords"/>, worked out from the same syntax). So the regex is tried only at
 /// those tokens, anchored there, and a message with none of them needs no regex at all. The spans are exactly
 /// those a scan of the whole text finds (a test holds every pattern to it over the corpus).</item>
+/// <item>Most alternatives also need other words than the first: "both legs … numb" cannot match in a message
+/// without a word for numbness, however many start words it has ("my lower back"). So a message that lacks, for
+/// every alternative, a word it cannot match without needs no regex either (<see cref="MessageNeeds"/>, from the
+/// same syntax; the same tests hold it to a scan of the whole text, and to phrases spelled out from the lexicon).
+/// </item>
 /// <item>A <see cref="Regex"/> keeps a single matcher for reuse; a caller that finds it busy builds a new one,
 /// and for the large alternations a matcher's backtracking stacks are hundreds of KiB (large-object heap, then
 /// full collections). So each pattern keeps a few instances of its regex, each used by one caller at a time.</item>
@@ -24,6 +29,7 @@ public sealed class LexiconPattern
     private readonly RegexOptions _options;
     private readonly TimeSpan _timeout;
     private readonly Hosting.IdleInstances<Regex> _idle;
+    private Lazy<MessageNeeds?>? _needs;
 
     /// <summary>Initializes a new instance of the <see cref="LexiconPattern"/> class: a pattern that may match anywhere, found by scanning.</summary>
     /// <param name="pattern">The regular expression.</param>
@@ -71,6 +77,16 @@ public sealed class LexiconPattern
             ? new LexiconPattern(body, body, Anchoring.None, starts: null, options, timeout)
             : new LexiconPattern(body, @"\G(?:" + body + ")", Anchoring.AtTokens, starts, options, timeout);
     }
+
+    /// <summary>
+    /// Says what a message must hold for the pattern to match in it (see <see cref="PatternCompiler.Needs"/>):
+    /// <see cref="Spans"/> tries no regex in a message without it.
+    /// </summary>
+    /// <param name="needs">The needs, worked out when first asked for (see <see cref="GatherNeeds"/>).</param>
+    public void Needs(Lazy<MessageNeeds?> needs) => _needs = needs;
+
+    /// <summary>Works out now what a message needs for the pattern (else its first message with a start word does).</summary>
+    public void GatherNeeds() => _ = _needs?.Value;
 
     /// <summary>
     /// Builds the regex now (the lexicon builds all of its patterns' at once, in parallel, at start-up); a pattern
@@ -154,7 +170,7 @@ public sealed class LexiconPattern
             Anchoring.WholeMessage => tokens.Count > 0 && _starts!.CanStartAt(tokens[0]) ? 0 : -1,
             _ => FirstStart(tokens),
         };
-        if (first < 0)
+        if (first < 0 || (_needs?.Value is { } needs && !needs.CouldMatch(tokens)))
         {
             return spans;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -14,6 +15,9 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
     public const int GapWords = 6;
 
     private readonly Dictionary<string, string> _compiledSets = [];
+    private readonly Dictionary<string, NeededWords?> _setKeys = [];
+    private readonly Dictionary<string, NeededWords> _wordKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _uses = new(StringComparer.Ordinal);
     private readonly HashSet<string> _compiling = [];
     private readonly string _gapWord = GapWord(clauseStarters, hardStops);
 
@@ -53,6 +57,172 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
         }
 
         return starts;
+    }
+
+    /// <summary>
+    /// What a message must hold for any of the patterns to match in it (see <see cref="MessageNeeds"/>), or
+    /// <c>null</c> when a pattern can match without any particular word. For each pattern, up to
+    /// <see cref="NeedsPerPattern"/> of the parts it cannot match without, as the pattern syntax says (a word, a
+    /// stem, a set or a group; not an optional part or a gap), each with the words that part can hold; of those parts,
+    /// the ones whose words the lexicon uses least (words most patterns use, such as "my" or "no", say the least
+    /// about a message). Worked out when first asked for, from any thread (one at a time here), after all the
+    /// lexicon's patterns are compiled: it uses what they use. A host asks for them all after its first reply.
+    /// </summary>
+    /// <param name="patterns">The patterns.</param>
+    /// <returns>The needs, or <c>null</c> when a pattern may match without any particular word.</returns>
+    public Lazy<MessageNeeds?> Needs(IReadOnlyList<string> patterns)
+        => new(
+            () =>
+            {
+                var alternatives = new List<IReadOnlyList<NeededWords>>();
+                lock (_setKeys)
+                {
+                    foreach (var pattern in patterns)
+                    {
+                        var tokens = Tokenize(pattern, "needs");
+                        var position = 0;
+                        var parts = new List<NeededWords>();
+                        KeysOfSequence(tokens, ref position, stopAt: null, parts);
+                        if (parts.Count == 0)
+                        {
+                            return null;
+                        }
+
+                        alternatives.Add([.. parts.OrderBy(p => p.Cost).Take(NeedsPerPattern)]);
+                    }
+                }
+
+                return new MessageNeeds(alternatives);
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>How many of a pattern's parts <see cref="Needs"/> checks a message for.</summary>
+    public const int NeedsPerPattern = 3;
+
+    /// <summary>
+    /// The words one of which a match of the sequence holds: those of the part of it that says the most (its words
+    /// the lexicon's least used); <c>null</c> when all of it is optional. With <paramref name="parts"/>, every part
+    /// it cannot match without, too.
+    /// </summary>
+    private NeededWords? KeysOfSequence(List<string> tokens, ref int position, string? stopAt, List<NeededWords>? parts = null)
+    {
+        NeededWords? best = null;
+        while (position < tokens.Count)
+        {
+            var token = tokens[position];
+            if (token == stopAt || (stopAt == ")" && token == "|") || (stopAt == "]" && token == "|"))
+            {
+                break;
+            }
+
+            position++;
+            NeededWords? keys;
+            switch (token)
+            {
+                case "(":
+                    keys = KeysOfGroup(tokens, ref position, ")");
+                    break;
+                case "[":
+                    // Optional: a match need not hold any of it.
+                    KeysOfGroup(tokens, ref position, "]");
+                    keys = null;
+                    break;
+                case "...":
+                    keys = null;
+                    break;
+                default:
+                    keys = KeysOfWord(token);
+                    break;
+            }
+
+            if (keys is null)
+            {
+                continue;
+            }
+
+            if (parts is not null && !parts.Contains(keys))
+            {
+                parts.Add(keys);
+            }
+
+            if (best is null || keys.Cost < best.Cost)
+            {
+                best = keys;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The words one of which a match of the group holds; <c>null</c> when one of its sides needs none.</summary>
+    private NeededWords? KeysOfGroup(List<string> tokens, ref int position, string close)
+    {
+        var sides = new List<NeededWords>();
+        var needed = true;
+        while (position < tokens.Count)
+        {
+            if (KeysOfSequence(tokens, ref position, close) is { } side)
+            {
+                sides.Add(side);
+            }
+            else
+            {
+                needed = false;
+            }
+
+            if (position < tokens.Count && tokens[position++] == close)
+            {
+                break;
+            }
+        }
+
+        return needed ? NeededWords.AnyOf(sides) : null;
+    }
+
+    private NeededWords? KeysOfWord(string token)
+    {
+        if (token.StartsWith('{') && token.EndsWith('}'))
+        {
+            var name = token[1..^1];
+            if (_setKeys.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var sides = new List<NeededWords>();
+            foreach (var phrase in sets[name])
+            {
+                var phraseTokens = Tokenize(phrase, "needs");
+                var position = 0;
+                if (KeysOfSequence(phraseTokens, ref position, stopAt: null) is not { } side)
+                {
+                    sides = null;
+                    break;
+                }
+
+                sides.Add(side);
+            }
+
+            var keys = sides is null ? null : NeededWords.AnyOf(sides);
+            _setKeys[name] = keys;
+            return keys;
+        }
+
+        if (_wordKeys.TryGetValue(token, out var word))
+        {
+            return word;
+        }
+
+        var words = new StartWords();
+        FirstOfWord(token, words);
+
+        // How little a message holding it says: how often the lexicon uses it (a short stem is in many words).
+        var cost = words.Prefixes.Count > 0
+            ? 1 + _uses.GetValueOrDefault(token) + (token.Length <= 4 ? 100 : 0)
+            : words.Words.Count * (1 + _uses.GetValueOrDefault(token));
+        word = NeededWords.Of(words, cost);
+        _wordKeys[token] = word;
+        return word;
     }
 
     /// <summary>Compiles one pattern.</summary>
@@ -242,6 +412,7 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
         {
             var stem = token[..^1];
             Stems.Add(stem);
+            CollectionsMarshal.GetValueRefOrAddDefault(_uses, token, out _)++;
             return Regex.Escape(stem) + @"[\p{L}\p{N}]* ";
         }
 
@@ -254,6 +425,8 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
         {
             Words.Add(token);
         }
+
+        CollectionsMarshal.GetValueRefOrAddDefault(_uses, token, out _)++;
 
         // Singular and plural alike: "leg" matches "legs", "ache" matches "aches".
         var plural = token.Length >= 3 && token.All(char.IsLetter) && !token.EndsWith('s') ? "(?:s|es)?" : string.Empty;
@@ -380,5 +553,170 @@ public sealed class StartWords
         }
 
         return false;
+    }
+}
+
+/// <summary>
+/// What a message must hold for a pattern to match in it (see <see cref="PatternCompiler.Needs"/>): for each of the
+/// pattern's alternatives, a few parts it cannot match without, each as the words that part can hold. A message in
+/// which no alternative finds a word for each of its parts cannot match, and needs no regex.
+/// </summary>
+public sealed class MessageNeeds
+{
+    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    private readonly (string Prefix, int Row)[] _prefixes;
+
+    /// <summary>Rows of <see cref="_width"/> bits, one per word or stem: the parts it is a word of.</summary>
+    private readonly ulong[] _rows;
+
+    /// <summary>Rows of <see cref="_width"/> bits, one per alternative: the parts it needs.</summary>
+    private readonly ulong[] _alternatives;
+    private readonly int _width;
+
+    /// <summary>Initializes a new instance of the <see cref="MessageNeeds"/> class.</summary>
+    /// <param name="alternatives">For each alternative, the words of each part it needs (a part shared by alternatives is the same object).</param>
+    internal MessageNeeds(IReadOnlyList<IReadOnlyList<NeededWords>> alternatives)
+    {
+        ArgumentNullException.ThrowIfNull(alternatives);
+        var parts = alternatives.SelectMany(a => a).Distinct().ToList();
+        _width = Math.Max(1, (parts.Count + 63) / 64);
+        var rows = new List<ulong>();
+        var prefixes = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Set(Dictionary<string, int> rowOf, string key, int part)
+        {
+            if (!rowOf.TryGetValue(key, out var row))
+            {
+                row = rows.Count / _width;
+                rowOf[key] = row;
+                rows.AddRange(new ulong[_width]);
+            }
+
+            rows[(row * _width) + (part / 64)] |= 1UL << (part % 64);
+        }
+
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var words = parts[i].Flatten();
+            foreach (var word in words.Words)
+            {
+                Set(_words, word, i);
+            }
+
+            foreach (var prefix in words.Prefixes)
+            {
+                Set(prefixes, prefix, i);
+            }
+        }
+
+        _rows = [.. rows];
+        _prefixes = [.. prefixes.Select(p => (p.Key, p.Value))];
+        _alternatives = new ulong[alternatives.Count * _width];
+        for (var a = 0; a < alternatives.Count; a++)
+        {
+            foreach (var part in alternatives[a])
+            {
+                var i = parts.IndexOf(part);
+                _alternatives[(a * _width) + (i / 64)] |= 1UL << (i % 64);
+            }
+        }
+    }
+
+    /// <summary>Whether a match may be in a message with these tokens.</summary>
+    /// <param name="tokens">The tokens of a normalised message.</param>
+    /// <returns><c>false</c> when no alternative of the pattern finds all the words it needs.</returns>
+    public bool CouldMatch(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        Span<ulong> met = stackalloc ulong[_width];
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            var token = tokens[t];
+            if (_words.TryGetValue(token, out var row))
+            {
+                Or(met, row);
+            }
+
+            foreach (var (prefix, prefixRow) in _prefixes)
+            {
+                if (token.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    Or(met, prefixRow);
+                }
+            }
+        }
+
+        for (var at = 0; at < _alternatives.Length; at += _width)
+        {
+            var all = true;
+            for (var w = 0; w < _width && all; w++)
+            {
+                all = (_alternatives[at + w] & ~met[w]) == 0;
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Or(Span<ulong> into, int row)
+    {
+        for (var w = 0; w < _width; w++)
+        {
+            into[w] |= _rows[(row * _width) + w];
+        }
+    }
+}
+
+/// <summary>
+/// The words one of which a part of a pattern holds (see <see cref="PatternCompiler.Needs"/>): a word with its
+/// forms, or any of several parts' words (a group's sides, a set's phrases), kept as they are until a part is
+/// chosen, then flattened once.
+/// </summary>
+internal sealed class NeededWords
+{
+    private readonly StartWords? _words;
+    private readonly IReadOnlyList<NeededWords> _sides;
+    private StartWords? _flat;
+
+    private NeededWords(StartWords? words, IReadOnlyList<NeededWords> sides, double cost)
+        => (_words, _sides, Cost) = (words, sides, cost);
+
+    /// <summary>Gets how little a message holding one of the words says (see <see cref="PatternCompiler.Needs"/>).</summary>
+    public double Cost { get; }
+
+    /// <summary>A word (or stem) with its forms.</summary>
+    public static NeededWords Of(StartWords words, double cost) => new(words, [], cost);
+
+    /// <summary>Any of these parts' words.</summary>
+    public static NeededWords AnyOf(IReadOnlyList<NeededWords> sides) => sides.Count == 1 ? sides[0] : new(null, sides, sides.Sum(s => s.Cost));
+
+    /// <summary>All the words, once (worked out once: a set is a part of many patterns).</summary>
+    public StartWords Flatten()
+    {
+        // Patterns' needs are gathered on several threads at once (see PatternCompiler.Needs): a part's words are
+        // published whole, and the first published wins.
+        if (Volatile.Read(ref _flat) is { } flat)
+        {
+            return flat;
+        }
+
+        if (_words is { } words)
+        {
+            return words;
+        }
+
+        flat = new StartWords();
+        foreach (var side in _sides)
+        {
+            var sideWords = side.Flatten();
+            flat.Words.UnionWith(sideWords.Words);
+            flat.Prefixes.AddRange(sideWords.Prefixes.Where(p => !flat.Prefixes.Contains(p, StringComparer.Ordinal)));
+        }
+
+        return Interlocked.CompareExchange(ref _flat, flat, null) ?? flat;
     }
 }

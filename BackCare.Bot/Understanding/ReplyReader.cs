@@ -17,9 +17,10 @@ public sealed class ReplyReader(LanguageLayer language, TriageContent content)
     private readonly AgeReader _age = new(language);
     private readonly LocationReader _location = new(language);
 
-    /// <summary>Builds the recognisers' regexes now, off the request path.</summary>
+    /// <summary>Builds the recognisers' regexes, and works out what each lexicon pattern needs of a message, now, off the request path.</summary>
     public void WarmUp()
     {
+        language.Lexicon.GatherNeeds();
         _severity.WarmUp();
         _duration.WarmUp();
         _ = _age.Read("61", DateTime.UtcNow);
