@@ -6,7 +6,7 @@
 // per conversation, and the time from starting the host process to its first reply. Loopback only, bounded.
 //
 // usage: dotnet run -c Release --project benchmarks/BackCare.Benchmarks --
-//            [--conversations 32] [--triages 30] [--warmup 10] [--max-warmup 200] [--rounds 3] [--stores Sqlite,Memory]
+//            [--conversations 32] [--triages 90] [--warmup 10] [--max-warmup 200] [--rounds 3] [--stores Sqlite,Memory]
 // Each round runs BackCare and then the floor, one after the other; with several rounds each figure is the median
 // of the rounds, and the ratios are the medians of each round's own ratio (a slow moment of a shared machine
 // then slows both sides of a ratio, not one), with every round's ratios printed under them.
@@ -31,7 +31,9 @@ if (args is ["profile", ..])
 }
 
 var conversations = Option("--conversations", 32);
-var triages = Option("--triages", 30);
+// About 7 to 10 seconds measured per bot and round: 30 triages (2 to 3 seconds) left a round's figures to one
+// noisy moment of a shared machine (rounds' turns/s ratios 0.56 to 0.82 in one run).
+var triages = Option("--triages", 90);
 // Steady state: on 2 cores the runtime goes on recompiling hot methods in the background for some 20 seconds
 // of load (both bots): each host is warmed with --warmup triages, then more until the JIT is quiet (Driver).
 var warmup = Option("--warmup", 10, allowZero: true);
