@@ -27,6 +27,8 @@ public class PatternNeedsTests
 
     private static readonly string[] WarningSignCorpus = ["emergency-questions.tsv", "emergency-checklist.tsv", "free-text.tsv"];
 
+    private static readonly string[] RealGap = ["really", "quite", "a", "bit", "very", "the"];
+
     [Theory]
     [InlineData("[]")]
     [InlineData("null")]
@@ -124,6 +126,95 @@ public class PatternNeedsTests
     }
 
     [Fact]
+    public void Phrases_spelled_out_from_every_pattern_list_of_the_shipped_lexicon_are_found_as_a_scan_finds_them()
+    {
+        // LexiconPatternTests spells out the concepts, negation, terminators, pseudo and the general answers; the
+        // needs are worked out for every pattern list, so this spells out all of them: the excludes, the short
+        // names of checklist items, every ConText list, polite words, corrections, commands, routine commands,
+        // severity words.
+        var lexicon = Language.Lexicon;
+        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(SolutionPaths.BotProject, "Content", "en", Lexicon.FileName)), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        var sets = root["sets"]!.AsObject().ToDictionary(p => p.Key, p => Strings(p.Value), StringComparer.Ordinal);
+        static string[] Strings(JsonNode? list) => [.. list!.AsArray().Select(v => v!.GetValue<string>())];
+        var sources = new List<(string Where, LexiconPattern Pattern, string[] Patterns)>();
+        foreach (var (name, concept) in root["concepts"]!.AsObject())
+        {
+            sources.Add(($"concepts.{name}", lexicon.Concepts[name].Pattern, Strings(concept!["patterns"])));
+            if (concept["excludes"] is { } excludes)
+            {
+                sources.Add(($"concepts.{name}.excludes", lexicon.Concepts[name].Excludes!, Strings(excludes)));
+            }
+        }
+
+        foreach (var (sign, items) in root["checklist"]!["items"]!.AsObject())
+        {
+            sources.Add(($"checklist.items.{sign}", lexicon.Concepts[Lexicon.ItemWordsPrefix + sign].Pattern, Strings(items)));
+        }
+
+        var context = root["context"]!;
+        sources.AddRange(
+        [
+            ("context.negation.before", lexicon.NegationBefore, Strings(context["negation"]!["before"])),
+            ("context.negation.after", lexicon.NegationAfter, Strings(context["negation"]!["after"])),
+            ("context.other.before", lexicon.OtherBefore, Strings(context["other"]!["before"])),
+            ("context.self", lexicon.Self, Strings(context["self"])),
+            ("context.past.before", lexicon.PastBefore, Strings(context["past"]!["before"])),
+            ("context.past.after", lexicon.PastAfter, Strings(context["past"]!["after"])),
+            ("context.hypothetical.before", lexicon.HypotheticalBefore, Strings(context["hypothetical"]!["before"])),
+            ("context.uncertain.before", lexicon.UncertainBefore, Strings(context["uncertain"]!["before"])),
+            ("context.uncertain.after", lexicon.UncertainAfter, Strings(context["uncertain"]!["after"])),
+            ("context.terminators", lexicon.Terminators, Strings(context["terminators"])),
+            ("context.clauseStarters", lexicon.ClauseStarters, Strings(context["clauseStarters"])),
+            ("context.pseudo", lexicon.Pseudo, Strings(context["pseudo"])),
+            ("general.yes", lexicon.GeneralYes, Strings(root["general"]!["yes"])),
+            ("general.no", lexicon.GeneralNo, Strings(root["general"]!["no"])),
+            ("general.notSure", lexicon.GeneralNotSure, Strings(root["general"]!["notSure"])),
+            ("general.none", lexicon.ChecklistNone, Strings(root["general"]!["none"])),
+            ("general.some", lexicon.ChecklistSome, Strings(root["general"]!["some"])),
+            ("general.all", lexicon.ChecklistAll, Strings(root["general"]!["all"])),
+            ("checklist.except", lexicon.ChecklistExcept, Strings(root["checklist"]!["except"])),
+            ("polite", lexicon.Polite, Strings(root["polite"])),
+            ("correction", lexicon.Correction, Strings(root["correction"])),
+        ]);
+        foreach (var (name, patterns) in root["commands"]!.AsObject())
+        {
+            sources.Add(($"commands.{name}", lexicon.Commands.Single(c => c.Command.ToString() == name).Pattern, Strings(patterns)));
+        }
+
+        foreach (var (name, patterns) in root["routineCommands"]!.AsObject())
+        {
+            sources.Add(($"routineCommands.{name}", lexicon.RoutineCommands.Single(c => c.Command.ToString() == name).Pattern, Strings(patterns)));
+        }
+
+        var severity = root["severity"]!.AsArray();
+        for (var i = 0; i < severity.Count; i++)
+        {
+            sources.Add(($"severity[{i}]", lexicon.Severity[i].Pattern, Strings(severity[i]!["patterns"])));
+        }
+
+        var random = new Random(20261128);
+        var tried = 0;
+        var found = 0;
+        foreach (var (where, pattern, patterns) in sources)
+        {
+            var whole = new LexiconPattern(pattern.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
+            foreach (var source in patterns)
+            {
+                for (var k = 0; k < 6; k++)
+                {
+                    var message = Language.Layer.Normalize(SpellOut(source, sets, random, RealGap));
+                    var expected = whole.Spans(message);
+                    Assert.True(expected.SequenceEqual(pattern.Spans(message)), $"{where}: \"{message.Text}\" from \"{source}\"");
+                    tried++;
+                    found += expected.Count > 0 ? 1 : 0;
+                }
+            }
+        }
+
+        Assert.True(sources.Count > 100 && found > tried * 0.8, $"most spelled-out phrases should match their pattern ({found} of {tried}, {sources.Count} lists)");
+    }
+
+    [Fact]
     public async Task Many_first_turns_at_once_work_out_the_needs_together_and_read_as_a_scan_does()
     {
         // A fresh lexicon, nothing worked out yet: eight turns at once are each the first to ask a pattern for its
@@ -202,8 +293,9 @@ public class PatternNeedsTests
     }
 
     /// <summary>One way of saying a pattern: a side of each group, a phrase of each set, an optional part or a gap now and then.</summary>
-    private static string SpellOut(string pattern, IReadOnlyDictionary<string, string[]> sets, Random random)
+    private static string SpellOut(string pattern, IReadOnlyDictionary<string, string[]> sets, Random random, string[]? gap = null)
     {
+        gap ??= MessageWords;
         var words = new List<string>();
         var tokens = Regex.Matches(pattern, @"\.\.\.|\{[^}]+\}|[()\[\]|]|[^\s()\[\]|{]+").Select(m => m.Value).ToList();
         var position = 0;
@@ -253,11 +345,11 @@ public class PatternNeedsTests
 
                         break;
                     case "...":
-                        words.AddRange(MessageWords.Skip(random.Next(MessageWords.Length)).Take(random.Next(4)));
+                        words.AddRange(gap.Skip(random.Next(gap.Length)).Take(random.Next(4)));
                         break;
                     case var set when set.StartsWith('{'):
                         var phrases = sets[set[1..^1]];
-                        words.Add(SpellOut(phrases[random.Next(phrases.Length)], sets, random));
+                        words.Add(SpellOut(phrases[random.Next(phrases.Length)], sets, random, gap));
                         break;
                     case var stem when stem.EndsWith('*') && stem.Length > 1:
                         words.Add(stem[..^1] + (random.Next(2) == 0 ? string.Empty : "ing"));
