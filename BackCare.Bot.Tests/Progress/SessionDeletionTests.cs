@@ -31,12 +31,14 @@ public class SessionDeletionTests
         var end = await conversation.SayAsync("2");
         Assert.Contains("Your first session is recorded", end, StringComparison.Ordinal);
         var before = SqliteFiles.RawText(folder);
-        Assert.Contains("RoutineSession", before, StringComparison.Ordinal);
+        // A session's own fields (its type is not named in the stored list: see StateJson).
+        Assert.Contains("\"PainBefore\"", before, StringComparison.Ordinal);
         Assert.Contains(person, before, StringComparison.Ordinal);
 
         await conversation.SayAsync("delete my data");
 
         var after = SqliteFiles.RawText(folder);
+        Assert.DoesNotContain("\"PainBefore\"", after, StringComparison.Ordinal);
         Assert.DoesNotContain("RoutineSession", after, StringComparison.Ordinal);
         Assert.DoesNotContain(person, after, StringComparison.Ordinal);
         var fresh = new HttpConversation(host, "c-" + Guid.NewGuid().ToString("N"), person);

@@ -88,4 +88,34 @@ public class CompactStateTests
     private static int Nulls(string json) => json.Split(":null").Length - 1;
 
     private static string InFull(object state) => JsonConvert.SerializeObject(state, typeof(object), Full);
+
+    [Fact]
+    public void A_list_of_one_kind_of_item_is_a_plain_array_and_reads_back_the_same_as_a_named_one()
+    {
+        var outcome = new BackCare.Bot.Triage.TriageOutcome(
+            BackCare.Bot.Triage.Disposition.Urgent,
+            [new BackCare.Bot.Triage.Reason(BackCare.Bot.Triage.RedFlag.Fever), new BackCare.Bot.Triage.Reason(BackCare.Bot.Triage.RedFlag.WeightLoss, FromNotSure: true)],
+            []);
+        var state = new Dictionary<string, object> { ["outcome"] = outcome };
+
+        var compact = StateJson.Serialize(state);
+        var reread = (BackCare.Bot.Triage.TriageOutcome)((IDictionary<string, object>)StateJson.Deserialize(compact)!)["outcome"];
+
+        // As state was written before: each list named as the array it was.
+        var named = compact
+            .Replace("\"Reasons\":[", "\"Reasons\":{\"$type\":\"BackCare.Bot.Triage.Reason[], BackCare.Bot\",\"$values\":[", StringComparison.Ordinal)
+            .Replace("\"OtherConcerns\":[]", "\"OtherConcerns\":{\"$type\":\"BackCare.Bot.Triage.Reason[], BackCare.Bot\",\"$values\":[]}", StringComparison.Ordinal)
+            .Replace("}]", "}]}", StringComparison.Ordinal);
+        var fromNamed = (BackCare.Bot.Triage.TriageOutcome)((IDictionary<string, object>)StateJson.Deserialize(named)!)["outcome"];
+
+        Assert.DoesNotContain("Reason[]", compact, StringComparison.Ordinal);
+        Assert.Contains("\"Reasons\":[{", compact, StringComparison.Ordinal);
+        Assert.Contains("$values", named, StringComparison.Ordinal);
+        foreach (var read in new[] { reread, fromNamed })
+        {
+            Assert.Equal(outcome.Level, read.Level);
+            Assert.Equal(outcome.Reasons, read.Reasons);
+            Assert.Empty(read.OtherConcerns);
+        }
+    }
 }

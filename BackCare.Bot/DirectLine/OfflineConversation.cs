@@ -46,6 +46,9 @@ public sealed class OfflineConversation
     /// <summary>Gets the conversation id.</summary>
     public string Id { get; }
 
+    /// <summary>Gets the gate its saves pass one at a time (see <see cref="OfflineDirectLine.SaveAsync"/>): it goes with the conversation, in memory or not.</summary>
+    internal SemaphoreSlim SaveGate { get; } = new(1, 1);
+
     /// <summary>Gets the user id carried by the conversation's tokens: every activity the client posts is from this user.</summary>
     public string UserId { get; }
 

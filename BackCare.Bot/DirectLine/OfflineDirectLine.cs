@@ -19,7 +19,8 @@ namespace BackCare.Bot.DirectLine;
 /// reconnects to the same conversation after a host restart; the tokens' signing key is kept there too, itself
 /// protected with ASP.NET Core Data Protection (whose keys, with SQLite, are in DataFolder/keys). Memory holds the
 /// conversations in use: at most <see cref="DirectLineOptions.MaxConversations"/>, beyond which the least recently
-/// used conversation ends (from memory and store); a conversation whose tokens have all expired ends too.
+/// used conversation leaves memory (it stays in the store and is read again when next used; one a request still
+/// holds comes back as it is); a conversation whose tokens have all expired ends (from memory and store).
 /// Conversations nobody comes back to are removed by the state purge like any state (retention).
 /// One host instance only: polls wait on signals in this process.
 /// </summary>
@@ -31,7 +32,14 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
     private static readonly TimeSpan SigningKeyRewrite = TimeSpan.FromDays(1);
 
     private readonly ConcurrentDictionary<string, OfflineConversation> _byId = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _saving = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Conversations that left memory beyond the cap, while anything may still hold them: a message's request keeps
+    /// its conversation for the whole of the bot's turn, a poll waits on it. One still held comes back into memory
+    /// as it is rather than as a second copy read from the store, which would miss what the holder adds next and
+    /// be written over by its save (or write over it). One nobody holds any more is collected, and read again.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, WeakReference<OfflineConversation>> _left = new(StringComparer.Ordinal);
     private readonly IDataProtector _keyProtector = protection.CreateProtector("BackCare.DirectLine.TokenSigningKey.v1");
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Lock _evicting = new();
@@ -184,7 +192,7 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
     public async Task SaveAsync(OfflineConversation conversation)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var gate = _saving.GetOrAdd(conversation.Id, _ => new SemaphoreSlim(1, 1));
+        var gate = conversation.SaveGate;
         await gate.WaitAsync();
         try
         {
@@ -262,10 +270,6 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
     public void Dispose()
     {
         _loading.Dispose();
-        foreach (var gate in _saving.Values)
-        {
-            gate.Dispose();
-        }
     }
 
     /// <summary>The raw token of a bearer header, for a refresh.</summary>
@@ -291,6 +295,12 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
             if (_byId.TryGetValue(conversationId, out kept))
             {
                 return kept;
+            }
+
+            if (_left.TryRemove(conversationId, out var left) && left.TryGetTarget(out var held) && held.Expires > clock.GetUtcNow())
+            {
+                await AddAsync(held);
+                return held;
             }
 
             var key = OfflineConversation.KeyOf(conversationId);
@@ -334,7 +344,6 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
         {
             // Anything not saved yet (a failed save's changes) is saved before it goes.
             await SaveAsync(left);
-            _saving.TryRemove(left.Id, out _);
         }
 
         if (ended.Count == 0)
@@ -384,12 +393,25 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
         foreach (var conversation in ended)
         {
             _byId.TryRemove(conversation.Id, out _);
-            _saving.TryRemove(conversation.Id, out _);
+            _left.TryRemove(conversation.Id, out _);
         }
 
         foreach (var conversation in dropped)
         {
             _byId.TryRemove(conversation.Id, out _);
+            _left[conversation.Id] = new WeakReference<OfflineConversation>(conversation);
+        }
+
+        // Forget the ones collected since (nobody held them): at most as many as memory holds, between sweeps.
+        if (_left.Count > Math.Max(1, Settings.MaxConversations))
+        {
+            foreach (var (id, left) in _left)
+            {
+                if (!left.TryGetTarget(out _))
+                {
+                    _left.TryRemove(KeyValuePair.Create(id, left));
+                }
+            }
         }
 
         return (ended, dropped);

@@ -130,15 +130,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
                     }
                 }
 
-                var etag = Guid.NewGuid().ToString("N");
-                await using var upsert = connection.CreateCommand();
-                upsert.Transaction = transaction;
-                upsert.CommandText = Upsert;
-                upsert.Parameters.AddWithValue("$key", key);
-                upsert.Parameters.AddWithValue("$etag", etag);
-                upsert.Parameters.AddWithValue("$json", json);
-                upsert.Parameters.AddWithValue("$now", now);
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
+                var etag = await UpsertAsync(transaction, key, json, now, cancellationToken);
                 if (value is IStoreItem item)
                 {
                     written.Add((item, etag));
@@ -251,15 +243,7 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
             var written = new List<(string Key, string ETag, string Json)>(documents.Count);
             foreach (var (key, json) in documents)
             {
-                var etag = Guid.NewGuid().ToString("N");
-                await using var upsert = connection.CreateCommand();
-                upsert.Transaction = transaction;
-                upsert.CommandText = Upsert;
-                upsert.Parameters.AddWithValue("$key", key);
-                upsert.Parameters.AddWithValue("$etag", etag);
-                upsert.Parameters.AddWithValue("$json", json);
-                upsert.Parameters.AddWithValue("$now", now);
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
+                var etag = await UpsertAsync(transaction, key, json, now, cancellationToken);
                 written.Add((key, etag, json));
             }
 
@@ -351,6 +335,22 @@ public sealed class SqliteStorage : IStorage, IStateDocuments, IStatePurge, IDis
     }
 
     /// <summary>The write gate, without the cost of an asynchronous wait when nobody holds it.</summary>
+    /// <summary>Writes one row in a transaction, under a new ETag.</summary>
+    /// <returns>The ETag.</returns>
+    private static async Task<string> UpsertAsync(SqliteTransaction transaction, string key, string json, long now, CancellationToken cancellationToken)
+    {
+        var etag = Guid.NewGuid().ToString("N");
+        await using var upsert = transaction.Connection!.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = Upsert;
+        upsert.Parameters.AddWithValue("$key", key);
+        upsert.Parameters.AddWithValue("$etag", etag);
+        upsert.Parameters.AddWithValue("$json", json);
+        upsert.Parameters.AddWithValue("$now", now);
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
+        return etag;
+    }
+
     private Task EnterWriteGateAsync(CancellationToken cancellationToken)
         => _writeGate.Wait(0, CancellationToken.None) ? Task.CompletedTask : _writeGate.WaitAsync(cancellationToken);
 

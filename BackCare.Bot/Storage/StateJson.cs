@@ -16,6 +16,8 @@ namespace BackCare.Bot.Storage;
 /// still read. Rule: never rename or remove an enum member that may be in stored state; add new ones anywhere.
 /// An enum kept in an <see cref="object"/> slot (waterfall values, options) comes back as its name, a string:
 /// read it with <c>StateValues.As&lt;T&gt;</c>, which parses names and numbers alike.
+/// A list of one kind of item declared as an interface (<c>IReadOnlyList&lt;Reason&gt;</c>) is a plain JSON array,
+/// without the name of the array or collection that held it (named lists, as written before 2026-11-26, are read).
 /// A property whose value is what a new instance of its type has (null, false, 0, the same string) is left out,
 /// so it reads back the same: a prompt activity's empty fields, an unanswered question, a record without
 /// replies. This roughly halves a conversation's state; state written in full is read as before. The dictionaries of state
@@ -87,6 +89,17 @@ public static class StateJson
         protected override IList<JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization)
         {
             var properties = base.CreateProperties(type, memberSerialization);
+            foreach (var property in properties)
+            {
+                if (property.PropertyType is { } declared && IsListOfOneKind(declared))
+                {
+                    // A list of sealed items declared as an interface (IReadOnlyList<Reason>) is written as a plain
+                    // array, which reads back into the interface as a list of those items: its name (an array's or
+                    // a compiler-made collection's) says nothing. A list written with its name is still read.
+                    property.TypeNameHandling ??= TypeNameHandling.None;
+                }
+            }
+
             if (Fresh(type) is not { } fresh)
             {
                 return properties;
@@ -114,6 +127,14 @@ public static class StateJson
 
             return properties;
         }
+
+        private static readonly HashSet<Type> ListInterfaces =
+            [typeof(IReadOnlyList<>), typeof(IReadOnlyCollection<>), typeof(IEnumerable<>), typeof(IList<>), typeof(ICollection<>)];
+
+        /// <summary>A list interface whose items can only be of the item type itself (sealed, a value, a string).</summary>
+        private static bool IsListOfOneKind(Type declared)
+            => declared.IsInterface && declared.IsGenericType && ListInterfaces.Contains(declared.GetGenericTypeDefinition())
+                && declared.GetGenericArguments()[0] is var item && (item.IsSealed || item.IsValueType);
 
         private static bool FreshValue(IValueProvider value, object fresh, out object? freshValue)
         {

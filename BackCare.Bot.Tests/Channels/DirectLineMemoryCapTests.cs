@@ -1,0 +1,94 @@
+using BackCare.Bot.DirectLine;
+using BackCare.Bot.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace BackCare.Bot.Tests.Channels;
+
+/// <summary>
+/// Beyond <see cref="DirectLineOptions.MaxConversations"/> the least recently used offline conversation leaves
+/// memory (it stays in the store). A request may still hold it then: a message's request keeps its conversation
+/// for the whole of the bot's turn, a poll waits on it. What that request adds must reach the conversation the page
+/// reads from then on, and must not be written over in the store, whether the conversation came back into memory
+/// meanwhile or not. Real stores: the Memory one and SQLite.
+/// </summary>
+public sealed class DirectLineMemoryCapTests : IDisposable
+{
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("backcare-dl-cap-");
+
+    public static TheoryData<string> Stores => ["Memory", "Sqlite"];
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_turn_that_held_its_conversation_while_it_left_memory_adds_its_answer_where_the_page_reads_it(string store)
+    {
+        var storage = Storage(store);
+        var directLine = NewDirectLine(storage);
+        var (held, token) = await directLine.CreateAsync("dl_person", CancellationToken.None);
+
+        // A message arrives; its request holds the conversation while the bot answers.
+        held.Append([Message("hello", "dl_person", RoleTypes.User)]);
+
+        // Meanwhile another page opens a conversation: beyond the cap of one, the first leaves memory...
+        await directLine.CreateAsync("dl_someone_else", CancellationToken.None);
+        var leftMemory = !directLine.Contains(held.Id);
+
+        // ...and the first page's poll brings it back into memory before the answer is in.
+        var (polled, pollStatus) = await directLine.AuthorizeAsync("Bearer " + token, held.Id, CancellationToken.None);
+
+        // The bot's answer, and the request's save, as PostActivityAsync does at the end of the turn.
+        held.Append([Message("the answer", "backcare", RoleTypes.Bot)]);
+        await directLine.SaveAsync(held);
+
+        // The page reads on, and sends its next message.
+        var (reading, _) = await directLine.AuthorizeAsync("Bearer " + token, held.Id, CancellationToken.None);
+        var seen = Texts(reading!);
+        reading!.Append([Message("next", "dl_person", RoleTypes.User)]);
+        await directLine.SaveAsync(reading);
+
+        // After a restart, from the store alone.
+        using var restarted = Create(storage);
+        var (stored, _) = await restarted.AuthorizeAsync("Bearer " + token, held.Id, CancellationToken.None);
+
+        Assert.True(leftMemory, "the set-up should have sent the conversation out of memory");
+        Assert.Equal(200, pollStatus);
+        Assert.NotNull(polled);
+        Assert.Equal(["hello", "the answer"], seen);
+        Assert.Equal(["hello", "the answer", "next"], Texts(stored!));
+    }
+
+    public void Dispose()
+    {
+        _directLine?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Delete(recursive: true);
+    }
+
+    private OfflineDirectLine? _directLine;
+
+    private OfflineDirectLine NewDirectLine(IStorage storage) => _directLine = Create(storage);
+
+    private IStorage Storage(string store) => store == "Sqlite" ? new SqliteStorage(Path.Combine(_data.FullName, "state.db")) : new JsonMemoryStorage();
+
+    private static OfflineDirectLine Create(IStorage storage) => new(
+        Options.Create(new DirectLineOptions { MaxConversations = 1 }),
+        TimeProvider.System,
+        storage,
+        DataProtection,
+        NullLogger<OfflineDirectLine>.Instance);
+
+    /// <summary>One key ring for the test run, so a "restarted" Direct Line reads the signing key the first one stored.</summary>
+    private static readonly IDataProtectionProvider DataProtection = new EphemeralDataProtectionProvider();
+
+    private static List<string> Texts(OfflineConversation conversation) => conversation.Since(0).Activities.ConvertAll(a => a.Text ?? string.Empty);
+
+    private static Activity Message(string text, string from, string role) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = text,
+        From = new ChannelAccount(from, role: role),
+    };
+}
