@@ -185,7 +185,9 @@ public sealed class LexiconPattern
                     while (at < text.Length && MatchFrom(regex, text, at) is var (index, length))
                     {
                         Add(index, length);
-                        var next = text.IndexOf(' ', index + 1);
+
+                        // On from the space after the match's first token (an empty match may be at the very end).
+                        var next = index + 1 < text.Length ? text.IndexOf(' ', index + 1) : -1;
                         at = next < 0 ? text.Length : next;
                     }
 

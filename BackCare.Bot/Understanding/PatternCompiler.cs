@@ -445,6 +445,13 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
             throw new InvalidDataException($"{where}: the set {{{name}}} is not defined.");
         }
 
+        if (phrases is null || phrases.Count == 0)
+        {
+            // It would compile to an empty part that matches without any word, where the start words and the
+            // needs (which take a set for one of its phrases) find none: refused, as a set emptied by mistake.
+            throw new InvalidDataException($"{where}: the set {{{name}}} has no phrases.");
+        }
+
         if (!_compiling.Add(name))
         {
             throw new InvalidDataException($"{where}: the set {{{name}}} refers to itself.");
