@@ -133,7 +133,7 @@ public sealed class Lexicon
     /// <summary>
     /// Works out what a message must hold for each pattern to match (see <see cref="LexiconPattern.GatherNeeds"/>):
     /// the host does it off the request path after its first reply; a pattern not done yet does it at its first
-    /// message with one of its start words.
+    /// message with one of its start words (a pattern scanned for anywhere, at its first message).
     /// </summary>
     public void GatherNeeds() => _patterns.ForEach(p => p.GatherNeeds());
 

@@ -85,7 +85,7 @@ public sealed class LexiconPattern
     /// <param name="needs">The needs, worked out when first asked for (see <see cref="GatherNeeds"/>).</param>
     public void Needs(Lazy<MessageNeeds?> needs) => _needs = needs;
 
-    /// <summary>Works out now what a message needs for the pattern (else its first message with a start word does).</summary>
+    /// <summary>Works out now what a message needs for the pattern (else its first message with a start word does; a pattern scanned for anywhere, its first message).</summary>
     public void GatherNeeds() => _ = _needs?.Value;
 
     /// <summary>

@@ -74,27 +74,42 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
         => new(
             () =>
             {
-                var alternatives = new List<IReadOnlyList<NeededWords>>();
-                lock (_setKeys)
+                try
                 {
-                    foreach (var pattern in patterns)
-                    {
-                        var tokens = Tokenize(pattern, "needs");
-                        var position = 0;
-                        var parts = new List<NeededWords>();
-                        KeysOfSequence(tokens, ref position, stopAt: null, parts);
-                        if (parts.Count == 0)
-                        {
-                            return null;
-                        }
-
-                        alternatives.Add([.. parts.OrderBy(p => p.Cost).Take(NeedsPerPattern)]);
-                    }
+                    return WorkOutNeeds(patterns);
                 }
-
-                return new MessageNeeds(alternatives);
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // The needs only save work: should working them out ever throw (it cannot for a lexicon that
+                    // loaded, whose tokens and sets all compiled), the pattern is tried as before, rather than the
+                    // Lazy giving every later message the same exception.
+                    return null;
+                }
             },
             LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private MessageNeeds? WorkOutNeeds(IReadOnlyList<string> patterns)
+    {
+        var alternatives = new List<IReadOnlyList<NeededWords>>();
+        lock (_setKeys)
+        {
+            foreach (var pattern in patterns)
+            {
+                var tokens = Tokenize(pattern, "needs");
+                var position = 0;
+                var parts = new List<NeededWords>();
+                KeysOfSequence(tokens, ref position, stopAt: null, parts);
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                alternatives.Add([.. parts.OrderBy(p => p.Cost).Take(NeedsPerPattern)]);
+            }
+        }
+
+        return new MessageNeeds(alternatives);
+    }
 
     /// <summary>How many of a pattern's parts <see cref="Needs"/> checks a message for.</summary>
     public const int NeedsPerPattern = 3;
@@ -216,7 +231,8 @@ internal sealed class PatternCompiler(IReadOnlyDictionary<string, IReadOnlyList<
         var words = new StartWords();
         FirstOfWord(token, words);
 
-        // How little a message holding it says: how often the lexicon uses it (a short stem is in many words).
+        // How little a message holding it says: how often the lexicon uses it (a stem of three letters or fewer,
+        // "tin*" with its star, is in many words).
         var cost = words.Prefixes.Count > 0
             ? 1 + _uses.GetValueOrDefault(token) + (token.Length <= 4 ? 100 : 0)
             : words.Words.Count * (1 + _uses.GetValueOrDefault(token));
@@ -573,10 +589,10 @@ public sealed class MessageNeeds
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
     private readonly (string Prefix, int Row)[] _prefixes;
 
-    /// <summary>Rows of <see cref="_width"/> bits, one per word or stem: the parts it is a word of.</summary>
+    /// <summary>Rows of <see cref="_width"/> 64-bit words, one row per word or stem: the parts it is a word of.</summary>
     private readonly ulong[] _rows;
 
-    /// <summary>Rows of <see cref="_width"/> bits, one per alternative: the parts it needs.</summary>
+    /// <summary>Rows of <see cref="_width"/> 64-bit words, one row per alternative: the parts it needs.</summary>
     private readonly ulong[] _alternatives;
     private readonly int _width;
 
