@@ -60,6 +60,64 @@ public sealed class DirectLineMemoryCapTests : IDisposable
         Assert.Equal(["hello", "the answer", "next"], Texts(stored!));
     }
 
+    [Fact]
+    public async Task A_conversation_a_request_holds_comes_back_as_itself_however_its_leaving_memory_and_a_poll_interleave()
+    {
+        // Each round the held conversation is in memory; another page's new conversation sends it out while its own
+        // page polls. Whenever the two meet, the poll must get the conversation the request holds, never a copy
+        // read from the store (whose answer the page would never see, and whose saves would write over the other's).
+        var directLine = NewDirectLine(new JsonMemoryStorage());
+        var (held, token) = await directLine.CreateAsync("dl_person", CancellationToken.None);
+        var copies = 0;
+        for (var round = 0; round < 3000 && copies == 0; round++)
+        {
+            var (inMemory, _) = await directLine.AuthorizeAsync("Bearer " + token, held.Id, CancellationToken.None);
+            Assert.Same(held, inMemory);
+            using var start = new Barrier(2);
+            var leaving = Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                await directLine.CreateAsync("dl_someone_else", CancellationToken.None);
+            });
+            var polling = Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                return (await directLine.AuthorizeAsync("Bearer " + token, held.Id, CancellationToken.None)).Conversation;
+            });
+            await Task.WhenAll(leaving, polling);
+            if (!ReferenceEquals(await polling, held))
+            {
+                copies++;
+            }
+        }
+
+        Assert.Equal(0, copies);
+        GC.KeepAlive(held);
+    }
+
+    [Fact]
+    public async Task Delete_my_data_empties_a_conversation_of_the_person_that_left_memory_while_a_request_holds_it()
+    {
+        // As one in memory that the bot's index does not name yet (its first turn still running) is emptied, so is
+        // one that left memory meanwhile: the request holding it saves it again at the end of its turn.
+        var storage = new JsonMemoryStorage();
+        var directLine = NewDirectLine(storage);
+        var (held, token) = await directLine.CreateAsync("dl_person", CancellationToken.None);
+        held.Append([Message("my back hurts since the fall", "dl_person", RoleTypes.User)]);
+        await directLine.CreateAsync("dl_someone_else", CancellationToken.None);
+        var leftMemory = !directLine.Contains(held.Id);
+
+        var emptied = await directLine.ForgetUserAsync("dl_person", [], keepActivityId: null, CancellationToken.None);
+        await directLine.SaveAsync(held);
+
+        using var restarted = Create(storage);
+        var (stored, _) = await restarted.AuthorizeAsync("Bearer " + token, held.Id, CancellationToken.None);
+        Assert.True(leftMemory, "the set-up should have sent the conversation out of memory");
+        Assert.Equal(1, emptied);
+        Assert.Empty(Texts(held));
+        Assert.Empty(Texts(stored!));
+    }
+
     public void Dispose()
     {
         _directLine?.Dispose();

@@ -228,7 +228,7 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
     /// keeping only the activity being answered, so the page sees its message delivered and then the bot's answer.
     /// </summary>
     /// <param name="userId">The user.</param>
-    /// <param name="conversationIds">The user's conversations the bot knows of (besides those in memory).</param>
+    /// <param name="conversationIds">The user's conversations the bot knows of (besides those in memory, or held by a request).</param>
     /// <param name="keepActivityId">The server id of the activity being answered, or <c>null</c>.</param>
     /// <param name="cancellationToken">A cancellation token.</param>
     /// <returns>How many conversations were emptied.</returns>
@@ -237,6 +237,16 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
         ArgumentNullException.ThrowIfNull(conversationIds);
         var ids = new HashSet<string>(conversationIds, StringComparer.Ordinal);
         ids.UnionWith(_byId.Values.Where(c => string.Equals(c.UserId, userId, StringComparison.Ordinal)).Select(c => c.Id));
+
+        // And those that left memory while a request still holds them (its save would write them back).
+        foreach (var (id, left) in _left)
+        {
+            if (left.TryGetTarget(out var held) && string.Equals(held.UserId, userId, StringComparison.Ordinal))
+            {
+                ids.Add(id);
+            }
+        }
+
         var emptied = 0;
         foreach (var id in ids)
         {
@@ -398,8 +408,10 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
 
         foreach (var conversation in dropped)
         {
-            _byId.TryRemove(conversation.Id, out _);
+            // Remembered before it leaves: FindAsync, which does not take this lock, looks in memory and then here,
+            // so it must never find it in neither (it would read a second copy from the store).
             _left[conversation.Id] = new WeakReference<OfflineConversation>(conversation);
+            _byId.TryRemove(conversation.Id, out _);
         }
 
         // Forget the ones collected since (nobody held them): at most as many as memory holds, between sweeps.
