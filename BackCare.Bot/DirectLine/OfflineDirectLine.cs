@@ -40,6 +40,9 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
     /// be written over by its save (or write over it). One nobody holds any more is collected, and read again.
     /// </summary>
     private readonly ConcurrentDictionary<string, WeakReference<OfflineConversation>> _left = new(StringComparer.Ordinal);
+
+    /// <summary>How many conversations may have left memory before the collected ones are swept out of <see cref="_left"/> (under the eviction lock).</summary>
+    private int _sweepLeftAt;
     private readonly IDataProtector _keyProtector = protection.CreateProtector("BackCare.DirectLine.TokenSigningKey.v1");
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Lock _evicting = new();
@@ -414,8 +417,10 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
             _byId.TryRemove(conversation.Id, out _);
         }
 
-        // Forget the ones collected since (nobody held them): at most as many as memory holds, between sweeps.
-        if (_left.Count > Math.Max(1, Settings.MaxConversations))
+        // Forget the ones collected since (nobody held them). A conversation that lived a while is collected only
+        // by a full collection, so a sweep may find most still there: the next sweep waits until there are twice
+        // as many (at least as many as memory holds), so each eviction pays for a sweep a bounded share.
+        if (_left.Count > _sweepLeftAt)
         {
             foreach (var (id, left) in _left)
             {
@@ -424,6 +429,8 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
                     _left.TryRemove(KeyValuePair.Create(id, left));
                 }
             }
+
+            _sweepLeftAt = Math.Max(Math.Max(1, Settings.MaxConversations), 2 * _left.Count);
         }
 
         return (ended, dropped);
