@@ -1,5 +1,6 @@
 using BackCare.Bot.DirectLine;
 using BackCare.Bot.Storage;
+using BackCare.Bot.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -118,6 +119,30 @@ public sealed class DirectLineMemoryCapTests : IDisposable
         Assert.Empty(Texts(stored!));
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_token_refreshed_as_its_conversation_ends_does_not_write_the_ended_conversation_back(string store)
+    {
+        var storage = Storage(store);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var directLine = NewDirectLine(storage, clock);
+        var (ending, token) = await directLine.CreateAsync("dl_person", CancellationToken.None);
+
+        // The page asks for a fresh token just as the conversation's tokens run out; before the refresh is issued,
+        // another page's conversation ends the expired one (from memory and from the store).
+        var (asking, status) = await directLine.AuthorizeAsync("Bearer " + token, null, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(new DirectLineOptions().TokenSeconds + 1));
+        await directLine.CreateAsync("dl_someone_else", CancellationToken.None);
+        var endedInStore = !(await storage.ReadAsync([ending.Key])).ContainsKey(ending.Key);
+
+        await directLine.RefreshAsync(asking!, token);
+
+        Assert.Equal(200, status);
+        Assert.True(endedInStore, "the set-up should have ended the conversation in the store");
+        Assert.False((await storage.ReadAsync([ending.Key])).ContainsKey(ending.Key), "an ended conversation came back into the store");
+        Assert.False(await directLine.OpenAsync(ending.Id, CancellationToken.None), "an ended conversation opened again");
+    }
+
     public void Dispose()
     {
         _directLine?.Dispose();
@@ -127,13 +152,13 @@ public sealed class DirectLineMemoryCapTests : IDisposable
 
     private OfflineDirectLine? _directLine;
 
-    private OfflineDirectLine NewDirectLine(IStorage storage) => _directLine = Create(storage);
+    private OfflineDirectLine NewDirectLine(IStorage storage, TimeProvider? clock = null) => _directLine = Create(storage, clock);
 
     private IStorage Storage(string store) => store == "Sqlite" ? new SqliteStorage(Path.Combine(_data.FullName, "state.db")) : new JsonMemoryStorage();
 
-    private static OfflineDirectLine Create(IStorage storage) => new(
+    private static OfflineDirectLine Create(IStorage storage, TimeProvider? clock = null) => new(
         Options.Create(new DirectLineOptions { MaxConversations = 1 }),
-        TimeProvider.System,
+        clock ?? TimeProvider.System,
         storage,
         DataProtection,
         NullLogger<OfflineDirectLine>.Instance);

@@ -49,6 +49,15 @@ public sealed class OfflineConversation
     /// <summary>Gets the gate its saves pass one at a time (see <see cref="OfflineDirectLine.SaveAsync"/>): it goes with the conversation, in memory or not.</summary>
     internal SemaphoreSlim SaveGate { get; } = new(1, 1);
 
+    /// <summary>Gets or sets a value indicating whether the conversation has ended (its tokens all expired, its keys deleted): never written back.</summary>
+    internal bool Ended
+    {
+        get => Volatile.Read(ref _ended);
+        set => Volatile.Write(ref _ended, value);
+    }
+
+    private bool _ended;
+
     /// <summary>Gets the user id carried by the conversation's tokens: every activity the client posts is from this user.</summary>
     public string UserId { get; }
 

@@ -199,9 +199,9 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
         await gate.WaitAsync();
         try
         {
-            if (!_byId.ContainsKey(conversation.Id) && conversation.Expires <= clock.GetUtcNow())
+            if (conversation.Ended || (!_byId.ContainsKey(conversation.Id) && conversation.Expires <= clock.GetUtcNow()))
             {
-                // Ended (its tokens expired, its keys deleted): not written back.
+                // Ended (its tokens expired, its keys deleted): not written back, even by a refresh issued meanwhile.
                 return;
             }
 
@@ -310,7 +310,7 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
                 return kept;
             }
 
-            if (_left.TryRemove(conversationId, out var left) && left.TryGetTarget(out var held) && held.Expires > clock.GetUtcNow())
+            if (_left.TryRemove(conversationId, out var left) && left.TryGetTarget(out var held) && !held.Ended && held.Expires > clock.GetUtcNow())
             {
                 await AddAsync(held);
                 return held;
@@ -364,15 +364,23 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
             return;
         }
 
-        var keys = ended.SelectMany(c => c.AllKeys()).ToArray();
-        try
+        foreach (var gone in ended)
         {
-            await storage.DeleteAsync(keys);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Left for the retention purge; nobody can open them any more.
-            logger.DirectLineSaveFailed(ex.GetType().Name);
+            // Through its saves' gate: a save under way finishes first, and any later one finds it ended.
+            await gone.SaveGate.WaitAsync();
+            try
+            {
+                await storage.DeleteAsync(gone.AllKeys());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Left for the retention purge; nobody can open them any more.
+                logger.DirectLineSaveFailed(ex.GetType().Name);
+            }
+            finally
+            {
+                gone.SaveGate.Release();
+            }
         }
     }
 
@@ -405,6 +413,7 @@ public sealed class OfflineDirectLine(IOptions<DirectLineOptions> options, TimeP
         var dropped = excess > 0 ? _byId.Values.Where(c => c.Expires > now).OrderBy(c => c.LastUsed).Take(excess).ToList() : [];
         foreach (var conversation in ended)
         {
+            conversation.Ended = true;
             _byId.TryRemove(conversation.Id, out _);
             _left.TryRemove(conversation.Id, out _);
         }
