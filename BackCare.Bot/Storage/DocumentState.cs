@@ -116,7 +116,6 @@ public sealed class DocumentState(IStorage storage, bool keepBetweenTurns)
     /// <summary>How long a document is kept in memory after its turn (a conversation quiet for longer is read from the store).</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(3);
 
-
     private readonly IStateDocuments? _documents = storage as IStateDocuments;
 
     private readonly Hosting.CountedMap<Kept> _kept = new();

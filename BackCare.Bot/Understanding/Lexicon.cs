@@ -142,7 +142,6 @@ public sealed class Lexicon
     /// <summary>The patterns built from the lexicon's syntax, with their source, while the lexicon is built.</summary>
     private readonly List<(LexiconPattern Pattern, List<string> Source)> _sources = [];
 
-
     /// <summary>Single-word terminators that are ordinary words too, so a "..." gap may run over them.</summary>
     private static readonly HashSet<string> SoftTerminators = new(StringComparer.Ordinal) { "now", "only", "just", "yet", "still", "until", "while", "whilst", "tho" };
 
