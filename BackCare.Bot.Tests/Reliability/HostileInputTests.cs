@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
 
 namespace BackCare.Bot.Tests.Reliability;
@@ -82,6 +83,40 @@ public class HostileInputTests
         using var response = await host.Client.PostAsync("/api/messages", ChunkedContent.Json(activity.ToString()));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/messages")]
+    [InlineData("direct line")]
+    public async Task A_chunked_body_over_the_limit_gets_its_413_and_the_connection_stays_open(string route)
+    {
+        // A client that streams a body past the limit must read a 413, not a broken pipe: the server reads
+        // the rest of the body (up to its own limit) instead of closing the connection under the client.
+        await using var host = await RunningHost.StartAsync();
+        var (path, authorization) = await RouteAsync(host, route);
+        var body = Encoding.UTF8.GetBytes(Activities.Message(new string('a', 600_000), Guid.NewGuid().ToString("N")).ToString());
+        await using var connection = await RawHttpConnection.OpenAsync(host.BaseAddress);
+
+        await connection.SendChunkedAsync(path, body, "application/json", authorization);
+        var (refused, head) = await connection.ReadResponseAsync();
+        await connection.SendChunkedAsync(path, "{}"u8.ToArray(), "application/json", authorization);
+        var (next, _) = await connection.ReadResponseAsync();
+
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, refused);
+        Assert.DoesNotContain("Connection: close", head, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(StatusCodes.Status400BadRequest, next);
+    }
+
+    private static async Task<(string Path, string? Authorization)> RouteAsync(RunningHost host, string route)
+    {
+        if (route != "direct line")
+        {
+            return (route, null);
+        }
+
+        using var response = await host.Client.PostAsync("/api/directline/token", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var token = JObject.Parse(await response.Content.ReadAsStringAsync());
+        return ($"/v3/directline/conversations/{token["conversationId"]}/activities", $"Bearer {token["token"]}");
     }
 
     [Fact]

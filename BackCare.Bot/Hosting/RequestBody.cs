@@ -1,5 +1,4 @@
 using System.Buffers;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
 namespace BackCare.Bot.Hosting;
@@ -33,11 +32,9 @@ public static class RequestBody
             return null;
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = maxBytes + 1L;
-        }
-
+        // The server's own limit (ServerMaxBytes) stays: lowered to this route's, the rest of a body over it
+        // could not be read past the refusal, and the server would close the connection under a client still
+        // sending, which then sees a broken pipe instead of its 413.
         // One buffer, sized from Content-Length when the client sends it, else grown from the pool: no chunk
         // buffer and no copy per request. Only the exact bytes are returned.
         var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and var length ? (int)length + 1 : 4096);
