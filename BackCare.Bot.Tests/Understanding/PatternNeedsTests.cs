@@ -40,7 +40,7 @@ public class PatternNeedsTests
         // stop at the set, had no "leg" either): Spans found nothing. A set emptied by an edit is a broken
         // lexicon: the load refuses it and says which set (as it does a set left null, which was refused as "a
         // pattern that does not compile: Value cannot be null", naming neither the set nor the pattern).
-        var folder = LexiconFolder(root =>
+        var folder = LexiconCopy.Folder(root =>
         {
             root["sets"]!["nothing"] = JsonNode.Parse(phrases);
             root["concepts"]!["ZzEmptySet"] = new JsonObject { ["current"] = false, ["patterns"] = new JsonArray("{nothing} leg feels numb") };
@@ -57,7 +57,7 @@ public class PatternNeedsTests
         // "[really] tingl*" is a pattern; "[really]" alone is one too (the lexicon loads it): it needs no particular
         // word, so it is tried by a scan of the whole text, which finds an empty match at the very end of the text
         // and then looked for the next token past the end (ArgumentOutOfRangeException on every message).
-        var lexicon = Lexicon.Load(LexiconFolder(root =>
+        var lexicon = Lexicon.Load(LexiconCopy.Folder(root =>
             root["concepts"]!["ZzOptional"] = new JsonObject { ["current"] = false, ["patterns"] = new JsonArray("[really] ( tingl* | prickl* )", "[quite]") }));
         using var layer = new LanguageLayer(lexicon);
 
@@ -87,7 +87,7 @@ public class PatternNeedsTests
             concepts[$"Zz{c:000}"] = [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pattern(random, [.. sets.Keys], depth: 0))];
         }
 
-        var lexicon = Lexicon.Load(LexiconFolder(root =>
+        var lexicon = Lexicon.Load(LexiconCopy.Folder(root =>
         {
             foreach (var (name, phrases) in sets)
             {
@@ -255,17 +255,6 @@ public class PatternNeedsTests
         }));
 
         Assert.All(await Task.WhenAll(callers), Assert.Empty);
-    }
-
-    private static string LexiconFolder(Action<JsonNode> change)
-    {
-        var folder = Directory.CreateTempSubdirectory("backcare-needs-").FullName;
-        var english = Path.Combine(SolutionPaths.BotProject, "Content", "en");
-        File.Copy(Path.Combine(english, Lexicon.KnownWordsFileName), Path.Combine(folder, Lexicon.KnownWordsFileName));
-        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(english, Lexicon.FileName)), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
-        change(root);
-        File.WriteAllText(Path.Combine(folder, Lexicon.FileName), root.ToJsonString());
-        return folder;
     }
 
     /// <summary>A random pattern: a sequence of words, stems, sets, groups, optional parts and gaps.</summary>

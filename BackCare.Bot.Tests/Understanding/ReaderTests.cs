@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BackCare.Bot.Tests.Support;
 using BackCare.Bot.Triage;
 using BackCare.Bot.Understanding;
@@ -77,6 +78,79 @@ public class DurationReaderTests
     public void Answers_either_side_of_four_weeks_or_without_a_unit_are_unclear(string text)
     {
         Assert.False(Language.Duration.Read(text, Now).IsClear);
+    }
+}
+
+/// <summary>The duration words are the lexicon's: a clinician's edit to lexicon.json changes the reading, and a broken one stops the load.</summary>
+public class DurationWordsTests
+{
+    private static readonly DateTime Now = new(2026, 11, 25, 12, 0, 0);
+
+    [Fact]
+    public void The_reader_reads_with_the_lexicons_words()
+    {
+        using var edited = new LanguageLayer(Lexicon.Load(LexiconCopy.Folder(root =>
+        {
+            var duration = root["duration"]!;
+            duration["beforeRecognizer"]!.AsArray().Add(new JsonObject { ["days"] = 10, ["patterns"] = new JsonArray("a week and a bit") });
+            duration["seasons"]!["starts"]!["monsoon"] = 6;
+            duration["counts"]!["thirteen"] = 13;
+            duration["afterNumber"]!["wk"] = "weeks";
+        })));
+        var reader = new DurationReader(edited);
+
+        Assert.Equal(10, reader.Read("a week and a bit", Now).Days);
+        Assert.Equal(177, reader.Read("since the monsoon", Now).Days);
+        Assert.Equal(91, reader.Read("thirteen weeks", Now).Days);
+
+        // The shipped words read none of these so.
+        Assert.NotEqual(10, Language.Duration.Read("a week and a bit", Now).Days);
+        Assert.False(Language.Duration.Read("since the monsoon", Now).IsClear);
+    }
+
+    [Theory]
+    [InlineData("3 d", 3)]
+    [InlineData("3d", 3)]
+    [InlineData("2 w", 14)]
+    [InlineData("5 mos", 150)]
+    [InlineData("2 y", 730)]
+    [InlineData("two weeks and a half", 18)]
+    [InlineData("1 month and a half", 45)]
+    [InlineData("since the autumn", 85)]
+    [InlineData("since last winter", 359)]
+    [InlineData("a few months", 90)]
+    [InlineData("forever", 365)]
+    [InlineData("since last night", 1)]
+    public void Short_units_counts_seasons_and_vague_phrases_come_from_the_lexicon(string text, int days)
+    {
+        Assert.Equal(days, Language.Duration.Read(text, Now).Days);
+    }
+
+    [Theory]
+    [InlineData("duration", null, "duration is missing")]
+    [InlineData("units", "{}", "duration.units")]
+    [InlineData("counts", "{\"zero\": 0}", "duration: every unit and count")]
+    [InlineData("seasons", "{\"starts\": {\"spring\": 13}, \"patterns\": [\"since {season}\"]}", "duration.seasons.starts")]
+    [InlineData("seasons", "{\"starts\": {\"spring\": 3}, \"patterns\": [\"since the spring\"]}", "{season}")]
+    [InlineData("unclear", "[]", "duration.unclear")]
+    [InlineData("afterRecognizer", "[{\"days\": -1, \"patterns\": [\"ages\"]}]", "duration.afterRecognizer[0]")]
+    public void A_broken_duration_section_stops_the_load_and_says_where(string field, string? value, string named)
+    {
+        var folder = LexiconCopy.Folder(root =>
+        {
+            if (field == "duration")
+            {
+                root.AsObject().Remove("duration");
+            }
+            else
+            {
+                root["duration"]![field] = JsonNode.Parse(value!);
+            }
+        });
+
+        var error = Assert.Throws<InvalidDataException>(() => Lexicon.Load(folder));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 }
 

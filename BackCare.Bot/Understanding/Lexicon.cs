@@ -86,6 +86,7 @@ public sealed class Lexicon
 
         Correction = Build(compiler, raw.Correction ?? [], "correction", allowEmpty: true);
         Decades = (raw.Decades ?? []).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        Duration = BuildDuration(compiler, raw.Duration ?? throw new InvalidDataException("duration is missing."));
 
         var vocabulary = new HashSet<string>(compiler.Words, StringComparer.Ordinal);
         foreach (var words in Rewrites.Values)
@@ -109,6 +110,8 @@ public sealed class Lexicon
                 Terminators, ClauseStarters, Pseudo, GeneralYes, GeneralNo, GeneralNotSure, ChecklistNone, ChecklistSome, ChecklistExcept, ChecklistAll,
                 Polite, PoliteAtStart, PoliteAtEnd, Correction])
             .Concat(Commands.Select(c => c.Pattern)).Concat(RoutineCommands.Select(c => c.Pattern)).Concat(Severity.Select(s => s.Pattern))
+            .Concat([Duration.Unclear]).Concat(Duration.Seasons.Select(s => s.Pattern))
+            .Concat(Duration.BeforeRecognizer.Select(p => p.Pattern)).Concat(Duration.AfterRecognizer.Select(p => p.Pattern))
             .ToList();
     }
 
@@ -216,6 +219,9 @@ public sealed class Lexicon
     /// <summary>Decade words and the first age of the decade ("sixties" → 60).</summary>
     public IReadOnlyDictionary<string, int> Decades { get; }
 
+    /// <summary>How people say how long the pain has lasted (see <see cref="DurationWords"/>).</summary>
+    public DurationWords Duration { get; }
+
     internal TypoCorrector Corrector { get; }
 
     /// <summary>Whether the lexicon defines a concept.</summary>
@@ -280,6 +286,50 @@ public sealed class Lexicon
         return built;
     }
 
+    private DurationWords BuildDuration(PatternCompiler compiler, RawDuration raw)
+    {
+        static IReadOnlyDictionary<string, T> Named<T>(Dictionary<string, T>? entries, string where)
+            => entries is { Count: > 0 } ? new Dictionary<string, T>(entries, StringComparer.Ordinal) : throw new InvalidDataException($"duration.{where} is missing or empty.");
+
+        var units = Named(raw.Units, "units");
+        var counts = Named(raw.Counts, "counts");
+        if (units.Values.Concat(counts.Values).Any(n => n < 1))
+        {
+            throw new InvalidDataException("duration: every unit and count must be 1 or more.");
+        }
+
+        var seasons = raw.Seasons ?? throw new InvalidDataException("duration.seasons is missing.");
+        var starts = Named(seasons.Starts, "seasons.starts");
+        if (starts.Values.Any(month => month is < 1 or > 12))
+        {
+            throw new InvalidDataException("duration.seasons.starts: every month must be between 1 and 12.");
+        }
+
+        if (seasons.Patterns is not { Count: > 0 } seasonPatterns || seasonPatterns.Any(p => !p.Contains(DurationWords.SeasonPlaceholder, StringComparison.Ordinal)))
+        {
+            throw new InvalidDataException($"duration.seasons.patterns must be given, each with {DurationWords.SeasonPlaceholder}.");
+        }
+
+        // One pattern list per season, its name in place of {season}: what matched says which season.
+        var bySeason = starts
+            .Select(kv => (kv.Value, Build(compiler, [.. seasonPatterns.Select(p => p.Replace(DurationWords.SeasonPlaceholder, kv.Key, StringComparison.Ordinal))], $"duration.seasons.patterns ({kv.Key})")))
+            .ToArray();
+        return new DurationWords(
+            units,
+            counts,
+            new Dictionary<string, string>(raw.AfterNumber ?? [], StringComparer.Ordinal),
+            raw.AndAHalf is { Count: > 0 } halves ? halves : throw new InvalidDataException("duration.andAHalf is missing or empty."),
+            bySeason,
+            Build(compiler, raw.Unclear, "duration.unclear"),
+            DaysOf(compiler, raw.BeforeRecognizer, "duration.beforeRecognizer"),
+            DaysOf(compiler, raw.AfterRecognizer, "duration.afterRecognizer"));
+    }
+
+    private (int Days, LexiconPattern Pattern)[] DaysOf(PatternCompiler compiler, List<RawDays>? entries, string where)
+        => entries is { Count: > 0 }
+            ? [.. entries.Select((e, i) => e.Days >= 0 ? (e.Days, Build(compiler, e.Patterns, $"{where}[{i}]")) : throw new InvalidDataException($"{where}[{i}]: days must be 0 or more."))]
+            : throw new InvalidDataException($"{where} is missing or empty.");
+
     private List<(T, LexiconPattern)> ByName<T>(PatternCompiler compiler, Dictionary<string, List<string>>? entries, string where, T none)
         where T : struct, Enum
     {
@@ -325,7 +375,8 @@ public sealed class Lexicon
         Dictionary<string, List<string>>? RoutineCommands,
         List<RawSeverity>? Severity,
         List<string>? Correction,
-        Dictionary<string, int>? Decades);
+        Dictionary<string, int>? Decades,
+        RawDuration? Duration);
 
     private sealed record RawConcept(bool Current, List<string>? Patterns, List<string>? Excludes);
 
@@ -347,4 +398,18 @@ public sealed class Lexicon
     private sealed record RawChecklist(List<string>? Except, Dictionary<string, int>? Ordinals, List<string>? Prefixes, List<string>? Units, Dictionary<string, List<string>>? Items);
 
     private sealed record RawSeverity(int Score, List<string>? Patterns);
+
+    private sealed record RawDuration(
+        Dictionary<string, int>? Units,
+        Dictionary<string, int>? Counts,
+        Dictionary<string, string>? AfterNumber,
+        List<string>? AndAHalf,
+        RawSeasons? Seasons,
+        List<string>? Unclear,
+        List<RawDays>? BeforeRecognizer,
+        List<RawDays>? AfterRecognizer);
+
+    private sealed record RawSeasons(Dictionary<string, int>? Starts, List<string>? Patterns);
+
+    private sealed record RawDays(int Days, List<string>? Patterns);
 }
