@@ -51,7 +51,7 @@ public class ExerciseCatalogueTests
     {
         var problems = ExerciseCatalogue.Validate([Valid("a") with { Cautions = ["Stop if it hurts."] }, Valid("b") with { Cautions = [GetHelp] }]);
 
-        Assert.Contains(problems, p => p.Contains("'a' needs a caution that tells the person to stop and get help", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'a' needs a caution (its own, or everyExercise's) that tells the person to stop and get help", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'b' needs a caution that tells the person to stop if it hurts", StringComparison.Ordinal));
     }
 
@@ -115,6 +115,40 @@ public class ExerciseCatalogueTests
         Assert.Contains(problems, p => p.Contains("'e' is offered at doctor level", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'f' needs a dose", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'g' names harderVariant 'nowhere'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_cautions_every_exercise_carries_are_written_once_and_said_after_each_ones_own()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Shipped))!;
+        var shared = json["everyExercise"]!["cautions"]!.AsArray().Select(c => (string)c!).ToList();
+        var sut = ExerciseCatalogue.Load(Shipped);
+
+        Assert.Contains(shared, c => c.Contains("get help", StringComparison.OrdinalIgnoreCase));
+        Assert.All(sut.Exercises, e =>
+        {
+            var own = json["exercises"]!.AsArray().Single(x => (string?)x!["id"] == e.Id)!["cautions"]!.AsArray().Select(c => (string)c!);
+            Assert.Equal([.. own, .. shared], e.Cautions);
+        });
+    }
+
+    [Fact]
+    public void Without_the_shared_get_help_caution_every_exercise_is_refused()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Shipped))!;
+        json["everyExercise"]!["cautions"] = new System.Text.Json.Nodes.JsonArray();
+        var path = Path.Combine(Path.GetTempPath(), $"no-shared-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json.ToJsonString());
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => ExerciseCatalogue.Load(path));
+
+            Assert.All(json["exercises"]!.AsArray(), x => Assert.Contains($"'{x!["id"]}' needs a caution (its own, or everyExercise's) that tells the person to stop and get help", error.Message, StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -81,7 +81,14 @@ public sealed class ExerciseCatalogue
             throw new InvalidDataException($"The exercise catalogue '{path}' is not valid JSON: {ex.Message}", ex);
         }
 
-        var exercises = raw?.Exercises ?? [];
+        // The cautions every exercise carries are written once (everyExercise) and said after each one's own.
+        var shared = raw?.EveryExercise?.Cautions ?? [];
+        if (shared.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new InvalidDataException($"The exercise catalogue '{path}' has an empty caution in everyExercise.cautions.");
+        }
+
+        var exercises = (raw?.Exercises ?? []).Select(e => e is null || shared.Count == 0 ? e : e with { Cautions = [.. e.Cautions ?? [], .. shared] }).ToList();
         var problems = Validate(exercises);
         if (problems.Count > 0)
         {
@@ -165,7 +172,7 @@ public sealed class ExerciseCatalogue
 
             if (e.Cautions is null || !e.Cautions.Any(NamesSignsToGetHelpFor))
             {
-                problems.Add($"{where} needs a caution that tells the person to stop and get help if numbness or tingling spreads down a leg or appears between the legs.");
+                problems.Add($"{where} needs a caution (its own, or everyExercise's) that tells the person to stop and get help if numbness or tingling spreads down a leg or appears between the legs.");
             }
 
             foreach (var (field, variant) in new[] { ("harderVariant", e.HarderVariant), ("easierVariant", e.EasierVariant) })
@@ -224,5 +231,7 @@ public sealed class ExerciseCatalogue
         => offered.NeedsOptIn && offered.NeedsGym && offered.NeedsLiftedBefore && offered.NeedsEasesWithRest && !offered.DoctorLevel
             && offered.MaxPain is <= 3 && LoadedLiftRisks.All(r => offered.NotWith?.Contains(r) == true);
 
-    private sealed record Raw(List<Exercise?>? Exercises);
+    private sealed record Raw(List<Exercise?>? Exercises, EveryExercise? EveryExercise);
+
+    private sealed record EveryExercise(List<string>? Cautions);
 }
