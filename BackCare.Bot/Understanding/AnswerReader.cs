@@ -20,6 +20,12 @@ public sealed class AnswerReader(LanguageLayer language)
     public AnswerReading Read(string? text, QuestionConcepts concepts, Answer? warningWhen = Answer.Yes)
         => Read(language.Analyse(text), concepts, warningWhen);
 
+    private const string LeftSide = "LeftSide";
+
+    private const string RightSide = "RightSide";
+
+    private const string BothSides = "BothSides";
+
     /// <summary>Reads an analysed reply.</summary>
     /// <param name="analysis">The reply.</param>
     /// <param name="concepts">The question's concepts.</param>
@@ -30,6 +36,15 @@ public sealed class AnswerReader(LanguageLayer language)
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(concepts);
         bool yes = false, no = false, unsure = false;
+
+        // "Mostly the left, but I think the right too": the left and the right named for the person are both sides.
+        var left = analysis.Mentions.FirstOrDefault(m => m.Concept == LeftSide && m.Affirmed);
+        var right = analysis.Mentions.FirstOrDefault(m => m.Concept == RightSide && m.Affirmed);
+        if (left is not null && right is not null && concepts.Yes.Contains(BothSides))
+        {
+            (yes, unsure) = (!left.Uncertain && !right.Uncertain, left.Uncertain || right.Uncertain);
+        }
+
         foreach (var mention in analysis.Mentions)
         {
             var saysYes = concepts.Yes.Contains(mention.Concept);

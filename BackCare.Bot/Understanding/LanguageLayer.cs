@@ -87,7 +87,11 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
                 continue;
             }
 
-            if (pseudo.Any(p => p.Start <= trigger.Start && trigger.End <= p.End) && trigger.Kind is Trigger.NegationBefore or Trigger.NegationAfter)
+            // Inside a pseudo-trigger: a denial is none ("not sure", "can not"), nor is any shorter trigger ("if" in
+            // "if i sit", "worried about" in "worried about the numbness", "my husband" in "my husband crashed
+            // into my car"); one the whole phrase makes is kept ("not sure" is still doubt).
+            if (pseudo.Any(p => p.Start <= trigger.Start && trigger.End <= p.End
+                && (trigger.Kind is Trigger.NegationBefore or Trigger.NegationAfter || trigger.End - trigger.Start < p.End - p.Start)))
             {
                 continue;
             }
@@ -97,7 +101,8 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
 
         var stops = Stops(utterance);
         var self = Spans(Lexicon.Self, utterance).Select(s => utterance.SentenceOf[s.Start]).ToHashSet();
-        var read = mentions.Select(m => WithContext(m, accepted, stops, self, utterance)).ToList();
+        var yes = Spans(Lexicon.GeneralYes, utterance);
+        var read = mentions.Select(m => WithContext(m, accepted, stops, self, yes, utterance)).ToList();
         var general = General(utterance, taken);
         var contrast = Spans(Lexicon.ChecklistExcept, utterance).Concat(Spans(Lexicon.Terminators, utterance))
             .Where(s => utterance.Tokens[s.Start] is not ("now" or "still" or "yet" or "until"))
@@ -130,6 +135,12 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
         foreach (var concept in Lexicon.Concepts.Values)
         {
             var spans = Spans(concept.Pattern, utterance);
+            if (concept.Name.StartsWith(Lexicon.ItemWordsPrefix, StringComparison.Ordinal) && spans.Count > 0)
+            {
+                // "Numb on the toilet", "worse during the night": a place or a time, not the item's short name.
+                spans = spans.FindAll(s => s.Start == 0 || !Lexicon.PlacesBefore.Contains(utterance.Tokens[s.Start - 1]));
+            }
+
             if (spans.Count == 0)
             {
                 // Most concepts, for most messages (see LexiconPattern): nothing to sort.
@@ -222,11 +233,14 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
         return stops;
     }
 
-    private Mention WithContext(Mention mention, List<(Trigger Kind, int Start, int End)> triggers, HashSet<int> stops, HashSet<int> selfSentences, Utterance utterance)
+    private Mention WithContext(Mention mention, List<(Trigger Kind, int Start, int End)> triggers, HashSet<int> stops, HashSet<int> selfSentences, List<(int Start, int End)> yes, Utterance utterance)
     {
         var sentence = utterance.SentenceOf[mention.Start];
         bool Before(Trigger kind) => triggers.Any(t => t.Kind == kind && t.Start < mention.Start && Reaches(Math.Min(t.End, mention.Start), mention.Start)
             && (kind != Trigger.NegationBefore || !utterance.Tokens.Skip(t.End).Take(Math.Max(0, mention.Start - t.End)).Contains("just"))
+
+            // "No 3, yes 4": a yes between a denial and a mention answers for the mention.
+            && (kind != Trigger.NegationBefore || !yes.Any(y => y.Start >= t.End && y.End <= mention.Start))
 
             // "No, above the knee": a denial followed by a comma is an answer of its own, not a modifier.
             && (kind is not (Trigger.NegationBefore or Trigger.Other) || t.End >= utterance.Tokens.Count || utterance.Tokens[t.End] != "," || t.End >= mention.Start));
@@ -257,10 +271,20 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
         // "Bladder problems? No.": a question answered with a bare no in the next sentence.
         var answeredNo = AnsweredNo(mention, utterance);
         Lexicon.Concepts.TryGetValue(mention.Concept, out var entry);
+
+        // An item's short name ("the cancer") is read with its sign's exclusions ("was my mum's, not mine").
+        if (entry is { Excludes: null } && mention.Concept.StartsWith(Lexicon.ItemWordsPrefix, StringComparison.Ordinal)
+            && Lexicon.Concepts.TryGetValue(mention.Concept[Lexicon.ItemWordsPrefix.Length..], out var sign))
+        {
+            entry = entry with { Excludes = sign.Excludes };
+        }
+
         var excluded = entry?.Excludes is { } excludes && Spans(excludes, utterance).Any(s => utterance.SentenceOf[s.Start] == sentence && !Denied(s.Start));
 
         // "Not dieting" does not explain weight loss away.
-        bool Denied(int at) => Enumerable.Range(Math.Max(0, at - 2), Math.Min(2, at)).Any(i => utterance.Tokens[i] is "not" or "no" or "never" or "without");
+        // "No, cancer free my whole life": a denial followed by a comma is an answer of its own.
+        bool Denied(int at) => Enumerable.Range(Math.Max(0, at - 2), Math.Min(2, at))
+            .Any(i => utterance.Tokens[i] is "not" or "no" or "never" or "without" && utterance.Tokens[i + 1] != ",");
         return mention with
         {
             Negated = excluded || answeredNo || Before(Trigger.NegationBefore) || After(Trigger.NegationAfter, NegationAfterWindow),

@@ -25,6 +25,11 @@ public sealed class Lexicon
     private Lexicon(Raw raw, HashSet<string> knownWords)
     {
         Rewrites = (raw.Rewrite ?? []).ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        _phraseRewrites = Rewrites
+            .Select(kv => (From: kv.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries), To: kv.Value))
+            .Where(r => r.From.Length > 1)
+            .GroupBy(r => r.From[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.From.Length).ToArray(), StringComparer.Ordinal);
         var context = raw.Context ?? throw new InvalidDataException("context is missing.");
         var sets = (raw.Sets ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
         var hardStops = (context.Terminators ?? []).Where(t => !t.Contains(' ', StringComparison.Ordinal) && !SoftTerminators.Contains(t));
@@ -72,6 +77,7 @@ public sealed class Lexicon
         Ordinals = (checklist.Ordinals ?? []).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         ItemPrefixes = new HashSet<string>(checklist.Prefixes ?? ["number", "no", "item", "#", "nr", "num"], StringComparer.Ordinal);
         NotItemsBefore = new HashSet<string>(checklist.Units ?? [], StringComparer.Ordinal);
+        PlacesBefore = new HashSet<string>(checklist.Places ?? [], StringComparer.Ordinal);
 
         Polite = Build(compiler, raw.Polite, "polite");
         PoliteAtStart = new LexiconPattern("^ " + Polite, RegexOptions.CultureInvariant, MatchTimeout);
@@ -150,6 +156,13 @@ public sealed class Lexicon
 
     public IReadOnlyDictionary<string, string[]> Rewrites { get; }
 
+    private readonly Dictionary<string, (string[] From, string[] To)[]> _phraseRewrites;
+
+    /// <summary>The rewrites of several words that start with a word, longest first.</summary>
+    /// <param name="word">The first word.</param>
+    /// <returns>The rewrites: the words replaced and their replacement.</returns>
+    public IReadOnlyList<(string[] From, string[] To)> PhraseRewritesFrom(string word) => _phraseRewrites.TryGetValue(word, out var found) ? found : [];
+
     public IReadOnlyDictionary<string, ConceptEntry> Concepts { get; }
 
     public LexiconPattern NegationBefore { get; }
@@ -198,6 +211,9 @@ public sealed class Lexicon
 
     /// <summary>Words after a number that make it a quantity, not an item ("2 weeks", "3 kilos").</summary>
     public IReadOnlySet<string> NotItemsBefore { get; }
+
+    /// <summary>Words of place and time ("on", "during") after which an item's short name ("the toilet", "the night") is a place or a time, not the item.</summary>
+    public IReadOnlySet<string> PlacesBefore { get; }
 
     public LexiconPattern Polite { get; }
 
@@ -395,7 +411,7 @@ public sealed class Lexicon
 
     private sealed record RawGeneral(List<string>? Yes, List<string>? No, List<string>? NotSure, List<string>? None, List<string>? Some, List<string>? All);
 
-    private sealed record RawChecklist(List<string>? Except, Dictionary<string, int>? Ordinals, List<string>? Prefixes, List<string>? Units, Dictionary<string, List<string>>? Items);
+    private sealed record RawChecklist(List<string>? Except, Dictionary<string, int>? Ordinals, List<string>? Prefixes, List<string>? Units, List<string>? Places, Dictionary<string, List<string>>? Items);
 
     private sealed record RawSeverity(int Score, List<string>? Patterns);
 

@@ -122,7 +122,7 @@ public sealed partial class Utterance
                 continue;
             }
 
-            // "3wks" is "3 wks" (but "1st" and "2nd" stay ordinals).
+            // "3wks" is "3 wks" (but "1st" and "2nd" stay ordinals, and "60s" a decade).
             var split = DigitsThenLetters().Match(token);
             if (split.Success && !Ordinal().IsMatch(token))
             {
@@ -135,7 +135,76 @@ public sealed partial class Utterance
             tokens.Add(lexicon.Corrector.Correct(token));
         }
 
-        return new Utterance(text, tokens);
+        return new Utterance(text, RewritePhrases(tokens, lexicon));
+    }
+
+    /// <summary>
+    /// Applies the lexicon's rewrites of several words ("hay fever" → "hayfever", "wee bit" → "little bit",
+    /// "more worse" → "worse"), longest first, over the words as rewritten one by one; a rewrite's result may
+    /// start another ("very last on the list" → "last on the list" → "last one"), up to three rounds.
+    /// </summary>
+    private static List<string> RewritePhrases(List<string> tokens, Lexicon lexicon)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            List<string>? result = null;
+            for (var i = 0; i < tokens.Count;)
+            {
+                var found = Match(tokens, i, lexicon.PhraseRewritesFrom(tokens[i]));
+                if (found < 0)
+                {
+                    result?.Add(tokens[i]);
+                    i++;
+                    continue;
+                }
+
+                // Most messages hold no phrase to rewrite: the copy is made at the first one.
+                result ??= tokens.GetRange(0, i);
+                var (from, to) = lexicon.PhraseRewritesFrom(tokens[i])[found];
+                result.AddRange(to);
+                i += from.Length;
+            }
+
+            if (result is null)
+            {
+                return tokens;
+            }
+
+            tokens = result;
+        }
+
+        return tokens;
+
+        static int Match(List<string> tokens, int at, IReadOnlyList<(string[] From, string[] To)> rewrites)
+        {
+            for (var r = 0; r < rewrites.Count; r++)
+            {
+                if (Starts(tokens, at, rewrites[r].From))
+                {
+                    return r;
+                }
+            }
+
+            return -1;
+        }
+
+        static bool Starts(List<string> tokens, int at, string[] words)
+        {
+            if (at + words.Length > tokens.Count)
+            {
+                return false;
+            }
+
+            for (var j = 0; j < words.Length; j++)
+            {
+                if (!string.Equals(tokens[at + j], words[j], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>The tokens a regex match covers, as [start, end).</summary>
@@ -175,6 +244,6 @@ public sealed partial class Utterance
     [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)(?<unit>[a-z]+)$")]
     private static partial Regex DigitsThenLetters();
 
-    [GeneratedRegex(@"^\d+(st|nd|rd|th)$")]
+    [GeneratedRegex(@"^(\d+(st|nd|rd|th)|\d0s)$")]
     private static partial Regex Ordinal();
 }
