@@ -102,7 +102,7 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
         var stops = Stops(utterance);
         var self = Spans(Lexicon.Self, utterance).Select(s => utterance.SentenceOf[s.Start]).ToHashSet();
         var yes = Spans(Lexicon.GeneralYes, utterance);
-        var read = mentions.Select(m => WithContext(m, accepted, stops, self, yes, utterance)).ToList();
+        var read = mentions.Select(m => WithContext(m, accepted, stops, self, yes, taken, utterance)).ToList();
         var general = General(utterance, taken);
         var contrast = Spans(Lexicon.ChecklistExcept, utterance).Concat(Spans(Lexicon.Terminators, utterance))
             .Where(s => utterance.Tokens[s.Start] is not ("now" or "still" or "yet" or "until"))
@@ -233,14 +233,15 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
         return stops;
     }
 
-    private Mention WithContext(Mention mention, List<(Trigger Kind, int Start, int End)> triggers, HashSet<int> stops, HashSet<int> selfSentences, List<(int Start, int End)> yes, Utterance utterance)
+    private Mention WithContext(Mention mention, List<(Trigger Kind, int Start, int End)> triggers, HashSet<int> stops, HashSet<int> selfSentences, List<(int Start, int End)> yes, List<(int Start, int End)> taken, Utterance utterance)
     {
         var sentence = utterance.SentenceOf[mention.Start];
         bool Before(Trigger kind) => triggers.Any(t => t.Kind == kind && t.Start < mention.Start && Reaches(Math.Min(t.End, mention.Start), mention.Start)
             && (kind != Trigger.NegationBefore || !utterance.Tokens.Skip(t.End).Take(Math.Max(0, mention.Start - t.End)).Contains("just"))
 
-            // "No 3, yes 4": a yes between a denial and a mention answers for the mention.
-            && (kind != Trigger.NegationBefore || !yes.Any(y => y.Start >= t.End && y.End <= mention.Start))
+            // "No 3, yes 4": a yes between a denial and a mention answers for the mention, once the denial has had
+            // something of its own to deny; "not even a little bit numb", "do not think i have any" are the denial's.
+            && (kind != Trigger.NegationBefore || !yes.Any(y => y.Start >= t.End && y.End <= mention.Start && taken.Any(m => m.Start >= t.End && m.End <= y.Start)))
 
             // "No, above the knee": a denial followed by a comma is an answer of its own, not a modifier.
             && (kind is not (Trigger.NegationBefore or Trigger.Other) || t.End >= utterance.Tokens.Count || utterance.Tokens[t.End] != "," || t.End >= mention.Start));
