@@ -191,6 +191,17 @@ public class ContextRulesReviewTests
     }
 
     [Theory]
+    [InlineData(QuestionId.NumbnessWhich, "the left leg right down to the foot", Legs.One)]
+    [InlineData(QuestionId.LegPainWhich, "down my left leg right to the ankle", Legs.One)]
+    [InlineData(QuestionId.LegPain, "yes down my left leg right to my foot", Legs.One)]
+    [InlineData(QuestionId.NumbnessWhich, "the left, and the right as well", Legs.Both)]
+    [InlineData(QuestionId.LegPainWhich, "left leg, right leg", Legs.Both)]
+    public void Which_legs_reads_one_leg_when_right_says_how_far(QuestionId question, string text, Legs legs)
+    {
+        Assert.Equal(legs, Language.Replies.Read(question, text, Today)!.Legs);
+    }
+
+    [Theory]
     [InlineData(QuestionId.SpinalProcedure, "epidural injection 2 weeks ago, the last one before that was 2 years ago")]
     [InlineData(QuestionId.SpinalProcedure, "nerve block 3 weeks ago and it was 4 years ago that i had my first one")]
     public void A_recent_procedure_is_not_excluded_by_an_older_one_in_the_same_sentence(QuestionId question, string text)
