@@ -221,7 +221,7 @@ public class ContextRulesReviewTests
 
     [Theory]
     [InlineData("i am worried about the possibility of cancer")]
-    [InlineData("scared about the idea of a tumour")]
+    [InlineData("scared of the possibility of a tumour")]
     public void A_fear_of_a_possibility_is_no_sign(string text)
     {
         Assert.Empty(Language.Signs.Scan(text));
