@@ -220,6 +220,37 @@ public class ContextRulesReviewTests
     }
 
     [Theory]
+    [InlineData(QuestionId.Cancer, "never had cancer before but was diagnosed with lymphoma last year")]
+    [InlineData(QuestionId.Cancer, "cancer free my whole life until my prostate cancer last year")]
+    [InlineData(QuestionId.Cancer, "the cancer was my mums not mine, but i had leukaemia as a kid")]
+    [InlineData(QuestionId.Cancer, "i never had cancer myself, well apart from a skin cancer they cut out")]
+    public void An_exclusion_before_a_turn_does_not_deny_the_cancer_after_it(QuestionId question, string text)
+    {
+        // Session 7 made "never had cancer", "cancer free my whole life" and "was my mum's, not mine" exclusions,
+        // and an exclusion holds for its whole sentence.
+        var reply = Language.Replies.Read(question, text, Today)!;
+
+        Assert.True(reply.NeedsConfirmation || reply.Answer == Answer.Yes, $"read {reply.Answer}");
+    }
+
+    [Fact]
+    public void A_cancer_after_until_in_a_checklist_is_named()
+    {
+        var reply = Language.Replies.Read(QuestionId.SameDayScreen, "never had cancer till last year, breast cancer", Today)!;
+
+        Assert.Contains(RedFlag.CancerHistory, reply.Signs!.Keys);
+    }
+
+    [Theory]
+    [InlineData(QuestionId.Cancer, "No, cancer free my whole life")]
+    [InlineData(QuestionId.WeightLoss, "lost a bit but i'm on a diet")]
+    [InlineData(QuestionId.WeightLoss, "I've lost weight but I'm doing keto")]
+    public void An_exclusion_after_the_mention_still_explains_it(QuestionId question, string text)
+    {
+        Assert.Equal(Answer.No, Language.Replies.Read(question, text, Today)!.Answer);
+    }
+
+    [Theory]
     [InlineData("i am worried about the possibility of cancer")]
     [InlineData("scared of the possibility of a tumour")]
     public void A_fear_of_a_possibility_is_no_sign(string text)
