@@ -251,6 +251,24 @@ public class ContextRulesReviewTests
     }
 
     [Theory]
+    [InlineData("i am worried this is serious because my legs keep giving way", RedFlag.WorseningLegWeakness)]
+    [InlineData("scared it might be something bad cos i keep wetting myself", RedFlag.BladderOrBowel)]
+    [InlineData("terrified it could be cauda equina because i cant feel the toilet paper", RedFlag.SaddleNumbness)]
+    public void A_fear_of_what_it_is_does_not_make_the_reason_given_for_it_hypothetical(string text, RedFlag sign)
+    {
+        // Session 7's hypothetical "scared / worried / concerned (that) it is / this could be" reached the reason.
+        Assert.Contains(sign, Language.Signs.Scan(text).Select(s => s.Sign));
+    }
+
+    [Theory]
+    [InlineData("what if my legs give way because of the pain")]
+    [InlineData("worried i might get numbness down below because of my disc")]
+    public void A_hypothetical_sign_before_because_stays_hypothetical(string text)
+    {
+        Assert.DoesNotContain(Language.Signs.Scan(text), s => TriageRules.LevelOf(s.Sign) == Disposition.Emergency);
+    }
+
+    [Theory]
     [InlineData("i am worried about the possibility of cancer")]
     [InlineData("scared of the possibility of a tumour")]
     public void A_fear_of_a_possibility_is_no_sign(string text)
