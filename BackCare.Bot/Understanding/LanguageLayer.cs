@@ -105,7 +105,8 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
         var turns = Spans(Lexicon.ChecklistExcept, utterance).Concat(Spans(Lexicon.Terminators, utterance)).ToList();
         var read = mentions.Select(m => WithContext(m, accepted, stops, self, (yes, taken, turns), utterance)).ToList();
         var general = General(utterance, taken);
-        var contrast = turns.Where(s => utterance.Tokens[s.Start] is not ("now" or "still" or "yet" or "until")).ToList();
+        // "No, because…" gives a reason, not a "but": it ends a trigger's scope, yet is no contrast.
+        var contrast = turns.Where(s => utterance.Tokens[s.Start] is not ("now" or "still" or "yet" or "until" or "because")).ToList();
         var after = 0;
         if (contrast.Count > 0)
         {
