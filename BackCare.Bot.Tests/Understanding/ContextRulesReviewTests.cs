@@ -269,6 +269,28 @@ public class ContextRulesReviewTests
     }
 
     [Theory]
+    [InlineData("i can not finish my shift at work, nothing helps", RedFlag.SexualFunction)]
+    [InlineData("could not finish my walk, i feel wobbly", RedFlag.SexualFunction)]
+    [InlineData("the pain goes from the front to the back of my thigh", RedFlag.ChestPain)]
+    [InlineData("it spreads from the back to the front of my hip", RedFlag.ChestPain)]
+    [InlineData("i have a big knot in my lower back", RedFlag.LumpOrShapeChange)]
+    public void Words_of_a_new_pattern_said_of_something_else_are_not_the_sign(string text, RedFlag sign)
+    {
+        Assert.DoesNotContain(sign, Language.Signs.Scan(text).Select(s => s.Sign));
+    }
+
+    [Theory]
+    [InlineData(QuestionId.SexualFunction, "I couldn't finish, there was no feeling")]
+    [InlineData(QuestionId.SexualFunction, "couldnt finish, like nothing there")]
+    [InlineData(QuestionId.ChestPain, "ripping pain from my front to my back")]
+    [InlineData(QuestionId.ChestPain, "it goes right through from my chest to my back")]
+    [InlineData(QuestionId.Lump, "I can feel a hard knot under the skin, it's new")]
+    public void What_those_patterns_were_written_for_is_still_the_sign(QuestionId question, string text)
+    {
+        Assert.Equal(Answer.Yes, Language.Replies.Read(question, text, Today)!.Answer);
+    }
+
+    [Theory]
     [InlineData("i am worried about the possibility of cancer")]
     [InlineData("scared of the possibility of a tumour")]
     public void A_fear_of_a_possibility_is_no_sign(string text)
