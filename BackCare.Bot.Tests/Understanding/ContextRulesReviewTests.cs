@@ -290,6 +290,24 @@ public class ContextRulesReviewTests
         Assert.Equal(Answer.Yes, Language.Replies.Read(question, text, Today)!.Answer);
     }
 
+    [Fact]
+    public void Rewrites_of_several_words_cost_a_message_that_holds_none_no_allocation()
+    {
+        // Utterance.Of reads every message: when no phrase is there, the phrase step hands the words back as they are.
+        var rewrite = typeof(Utterance).GetMethod("RewritePhrases", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .CreateDelegate<Func<List<string>, Lexicon, List<string>>>();
+        var none = Language.Layer.Normalize("my back hurts when i bend over to pick things up, more in the morning than at night").Tokens.ToList();
+        _ = rewrite(none, Language.Lexicon);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var same = rewrite(none, Language.Lexicon);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Same(none, same);
+        Assert.Equal(0, allocated);
+        Assert.Equal(["it", "is", "a", "little", "bit", "sore"], rewrite(["it", "is", "a", "wee", "bit", "sore"], Language.Lexicon));
+    }
+
     [Theory]
     [InlineData("i am worried about the possibility of cancer")]
     [InlineData("scared of the possibility of a tumour")]
