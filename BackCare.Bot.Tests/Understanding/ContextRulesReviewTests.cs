@@ -162,7 +162,7 @@ public class ContextRulesReviewTests
 
     [Theory]
     [InlineData("my wife noticed a swelling on my back", RedFlag.LumpOrShapeChange)]
-    [InlineData("my wife says there is a lump on my back", RedFlag.LumpOrShapeChange)]
+    [InlineData("my wife noticed there is a lump on my back", RedFlag.LumpOrShapeChange)]
     public void What_someone_else_noticed_on_the_person_is_the_persons(string text, RedFlag sign)
     {
         Assert.Contains(sign, Language.Signs.Scan(text).Select(s => s.Sign));

@@ -132,4 +132,42 @@ public class ContextRulesTests
 
         Assert.True(reply is null || reply.NeedsConfirmation || reply.Answer is Answer.Yes or Answer.NotSure, $"read {reply?.Answer}");
     }
+
+    [Theory]
+    [InlineData("1 no 2 no 3 no 4 yes 5 no 6 no 7 no", new[] { RedFlag.BothLegsNumbOrWeak })]
+    [InlineData("3 and 6 no, 1 yes", new[] { RedFlag.SaddleNumbness })]
+    [InlineData("no to 1 and 2, yes to 5", new[] { RedFlag.WorseningLegWeakness })]
+    [InlineData("1: no, 2: yes, 3: no", new[] { RedFlag.BladderOrBowel })]
+    [InlineData("number to and for", new[] { RedFlag.BladderOrBowel, RedFlag.BothLegsNumbOrWeak })]
+    [InlineData("yes to 4", new[] { RedFlag.BothLegsNumbOrWeak })]
+    [InlineData("1 and 2", new[] { RedFlag.SaddleNumbness, RedFlag.BladderOrBowel })]
+    public void Items_answered_one_by_one_or_typed_by_a_voice_are_read_item_by_item(string text, RedFlag[] signs)
+    {
+        var reply = Language.Replies.Read(QuestionId.EmergencyScreen, text, Today)!;
+
+        Assert.Equal(signs.Order(), reply.Signs!.Keys.Order());
+    }
+
+    [Fact]
+    public void Items_all_answered_no_one_by_one_are_none()
+    {
+        Assert.Equal(ChecklistAnswer.None, Language.Replies.Read(QuestionId.EmergencyScreen, "1 no, 2 no, 3 no", Today)!.Checklist);
+    }
+
+    [Theory]
+    [InlineData("I had chest pain but that was years ago", RedFlag.ChestPain)]
+    [InlineData("when i was 20 i had a bad fall skiing", RedFlag.SeriousAccidentOrFall)]
+    public void A_sign_over_and_done_with_is_past_even_after_a_but(string text, RedFlag sign)
+    {
+        Assert.DoesNotContain(sign, Language.Signs.Scan(text).Select(s => s.Sign));
+    }
+
+    [Theory]
+    [InlineData("my legs are numb but the tingling went away", RedFlag.BothLegsNumbOrWeak)]
+    [InlineData("since two days i am not able to feel when i need pee", RedFlag.BladderOrBowel)]
+    [InlineData("is it normal to not be able to feel my bum when i sit on the toilet", RedFlag.SaddleNumbness)]
+    public void A_sign_still_there_is_reported(string text, RedFlag sign)
+    {
+        Assert.Contains(sign, Language.Signs.Scan(text).Select(s => s.Sign));
+    }
 }

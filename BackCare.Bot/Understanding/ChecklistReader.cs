@@ -27,6 +27,31 @@ public sealed class ChecklistReader(LanguageLayer language)
 
         var signs = new Dictionary<RedFlag, Answer>();
         var askEach = new List<RedFlag>();
+        if (OneByOne(analysis) is { } answered)
+        {
+            foreach (var (number, answer) in answered)
+            {
+                var index = number < 0 ? lines.Count - 1 : number - 1;
+                if (index < 0 || index >= lines.Count || answer == Answer.No)
+                {
+                    continue;
+                }
+
+                if (lines[index].Count == 1)
+                {
+                    Add(signs, lines[index][0], answer);
+                }
+                else
+                {
+                    askEach.AddRange(lines[index]);
+                }
+            }
+
+            return signs.Count > 0 || askEach.Count > 0
+                ? new Reply { Checklist = ChecklistAnswer.Named, Signs = signs, AskEach = askEach.Except(signs.Keys).ToList() }
+                : new Reply { Checklist = ChecklistAnswer.None, Answer = Answer.No };
+        }
+
         var named = lines.SelectMany(l => l).Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal);
         var affirmed = analysis.Mentions.Where(m => m.Affirmed).ToList();
         RedFlag? SignOf(Mention m) => Enum.TryParse<RedFlag>(m.Concept.TrimStart(Lexicon.ItemWordsPrefix[0]), out var s) ? s : null;
@@ -102,6 +127,68 @@ public sealed class ChecklistReader(LanguageLayer language)
         }
 
         return none ? new Reply { Checklist = ChecklistAnswer.None, Answer = Answer.No } : null;
+    }
+
+    /// <summary>
+    /// Items answered one by one, "1 no 2 no 3 yes", "3 and 6 no, 1 yes" or "no to 1, yes to 2": every item named by
+    /// number, alone or in a run joined by "and" or a comma, with a plain answer on the same side of each run
+    /// (after it when the reply starts with an item, before it when the reply starts with an answer).
+    /// </summary>
+    private List<(int Number, Answer Answer)>? OneByOne(Analysis analysis)
+    {
+        var utterance = analysis.Utterance;
+        var tokens = utterance.Tokens;
+        var items = analysis.Mentions.Where(m => m.Concept.StartsWith(LanguageLayer.ItemPrefix, StringComparison.Ordinal)).OrderBy(m => m.Start).ToList();
+        if (items.Count < 2)
+        {
+            return null;
+        }
+
+        var answers = new List<(Answer Answer, int Start, int End)>();
+        foreach (var (answer, pattern) in new[] { (Answer.Yes, language.Lexicon.GeneralYes), (Answer.No, language.Lexicon.GeneralNo), (Answer.NotSure, language.Lexicon.GeneralNotSure) })
+        {
+            answers.AddRange(LanguageLayer.Spans(pattern, utterance).Select(s => (answer, s.Start, s.End)));
+        }
+
+        var after = items[0].Start == 0;
+        if (!after && !answers.Any(a => a.Start == 0))
+        {
+            return null;
+        }
+
+        // Runs of items: "3 and 6", "1, 2".
+        var runs = new List<List<Mention>> { new() { items[0] } };
+        foreach (var item in items.Skip(1))
+        {
+            var last = runs[^1][^1];
+            var between = tokens.Skip(last.End).Take(item.Start - last.End).ToList();
+            if (between.Count == 1 && between[0] is "and" or "," or "&" or "or")
+            {
+                runs[^1].Add(item);
+            }
+            else
+            {
+                runs.Add([item]);
+            }
+        }
+
+        bool Joins(int at) => at >= 0 && at < tokens.Count && tokens[at] is ":" or "-" or "=" or "to" or "for";
+        var read = new List<(int Number, Answer Answer)>();
+        foreach (var run in runs)
+        {
+            var (first, end) = (run[0].Start, run[^1].End);
+            var found = after
+                ? answers.Where(a => a.Start == end || (a.Start == end + 1 && Joins(end))).OrderByDescending(a => a.End).FirstOrDefault()
+                : answers.Where(a => a.End == first || (a.End == first - 1 && Joins(first - 1))).OrderBy(a => a.Start).FirstOrDefault();
+            if (found == default)
+            {
+                return null;
+            }
+
+            read.AddRange(run.Select(m => (int.Parse(m.Concept.AsSpan(LanguageLayer.ItemPrefix.Length), CultureInfo.InvariantCulture), found.Answer)));
+        }
+
+        return read;
     }
 
     private static void Add(Dictionary<RedFlag, Answer> signs, RedFlag sign, Answer answer)

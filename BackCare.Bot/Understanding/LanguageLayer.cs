@@ -170,28 +170,34 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
     private IEnumerable<Mention> FindItems(Utterance utterance, List<Mention> mentions)
     {
         var tokens = utterance.Tokens;
+        var lastItem = -2;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
+            var prefixed = i > 0 && Lexicon.ItemPrefixes.Contains(tokens[i - 1]);
+
+            // Words a voice typed for a number ("number to and for"): only after a prefix, or "and" after an item.
+            var soundsLike = (prefixed || (i >= 2 && lastItem == i - 2 && tokens[i - 1] is "and" or "," or "&"))
+                && Lexicon.SoundAlikeNumbers.TryGetValue(token, out var heard) ? heard : (int?)null;
             int? number = int.TryParse(token, out var n) && n is >= 1 and <= 20 ? n
-                : Lexicon.Ordinals.TryGetValue(token, out var ordinal) ? ordinal : null;
+                : Lexicon.Ordinals.TryGetValue(token, out var ordinal) ? ordinal : soundsLike;
             if (number is null || mentions.Any(m => m.Start <= i && i < m.End))
             {
                 continue;
             }
 
-            var prefixed = i > 0 && Lexicon.ItemPrefixes.Contains(tokens[i - 1]);
             var isWord = !char.IsDigit(token[0]);
             var next = i + 1 < tokens.Count ? tokens[i + 1] : string.Empty;
 
             // "The first one", "the last": items; "the first time", "last night", "one of them": not.
             var wordThenWord = isWord && next.Length > 0 && char.IsLetter(next[0]) && next is not ("one" or "item" or "point" or "thing" or "line" or "option" or "box" or "and" or "or" or "too" or "also" or "maybe" or "definitely" or "applies" or "apply");
-            if ((isWord && CardinalWords.Contains(token) && !prefixed) || Lexicon.NotItemsBefore.Contains(next) || (next == "of" && !prefixed) || (wordThenWord && !prefixed))
+            if (soundsLike is null && ((isWord && CardinalWords.Contains(token) && !prefixed) || Lexicon.NotItemsBefore.Contains(next) || (next == "of" && !prefixed) || (wordThenWord && !prefixed)))
             {
                 continue;
             }
 
             var start = prefixed ? i - 1 : i;
+            lastItem = i;
             yield return new Mention(ItemPrefix + number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), start, i + 1);
         }
 
@@ -246,10 +252,11 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
 
             // "No, above the knee": a denial followed by a comma is an answer of its own, not a modifier.
             && (kind is not (Trigger.NegationBefore or Trigger.Other) || t.End >= utterance.Tokens.Count || utterance.Tokens[t.End] != "," || t.End >= mention.Start));
-        bool After(Trigger kind, int window) => triggers.Any(t => t.Kind == kind && t.Start >= mention.End && t.Start - mention.End <= window && Reaches(mention.End, t.Start)
+        // A trigger after the mention may itself start with a terminator ("…, but that was years ago").
+        bool After(Trigger kind, int window) => triggers.Any(t => t.Kind == kind && t.Start >= mention.End && t.Start - mention.End <= window && Reaches(mention.End, t.Start, ownFirstWord: true)
             && (kind != Trigger.NegationAfter || !utterance.Tokens.Skip(mention.End).Take(t.Start - mention.End).Contains(",")));
 
-        bool Reaches(int from, int to)
+        bool Reaches(int from, int to, bool ownFirstWord = false)
         {
             if (to - from > Window || utterance.SentenceOf[Math.Min(from, utterance.Tokens.Count - 1)] != sentence)
             {
@@ -259,7 +266,7 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
             for (var i = from; i <= to && i < utterance.Tokens.Count; i++)
             {
                 // A terminator at the mention's own first word ends the scope before it ("no numbness, only my leg…").
-                if (stops.Contains(i) || (i < to && utterance.SentenceOf[i] != sentence))
+                if ((stops.Contains(i) && !(ownFirstWord && i == to)) || (i < to && utterance.SentenceOf[i] != sentence))
                 {
                     return false;
                 }

@@ -78,6 +78,7 @@ public sealed class Lexicon
         ItemPrefixes = new HashSet<string>(checklist.Prefixes ?? ["number", "no", "item", "#", "nr", "num"], StringComparer.Ordinal);
         NotItemsBefore = new HashSet<string>(checklist.Units ?? [], StringComparer.Ordinal);
         PlacesBefore = new HashSet<string>(checklist.Places ?? [], StringComparer.Ordinal);
+        SoundAlikeNumbers = (checklist.SoundAlike ?? []).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
 
         Polite = Build(compiler, raw.Polite, "polite");
         PoliteAtStart = new LexiconPattern("^ " + Polite, RegexOptions.CultureInvariant, MatchTimeout);
@@ -214,6 +215,9 @@ public sealed class Lexicon
 
     /// <summary>Words of place and time ("on", "during") after which an item's short name ("the toilet", "the night") is a place or a time, not the item.</summary>
     public IReadOnlySet<string> PlacesBefore { get; }
+
+    /// <summary>Words a voice typed for an item's number ("number to and for" is 2 and 4), read only after a prefix or "and".</summary>
+    public IReadOnlyDictionary<string, int> SoundAlikeNumbers { get; }
 
     public LexiconPattern Polite { get; }
 
@@ -411,7 +415,7 @@ public sealed class Lexicon
 
     private sealed record RawGeneral(List<string>? Yes, List<string>? No, List<string>? NotSure, List<string>? None, List<string>? Some, List<string>? All);
 
-    private sealed record RawChecklist(List<string>? Except, Dictionary<string, int>? Ordinals, List<string>? Prefixes, List<string>? Units, List<string>? Places, Dictionary<string, List<string>>? Items);
+    private sealed record RawChecklist(List<string>? Except, Dictionary<string, int>? Ordinals, List<string>? Prefixes, List<string>? Units, List<string>? Places, Dictionary<string, int>? SoundAlike, Dictionary<string, List<string>>? Items);
 
     private sealed record RawSeverity(int Score, List<string>? Patterns);
 
