@@ -38,8 +38,7 @@ public sealed class AnswerReader(LanguageLayer language)
         bool yes = false, no = false, unsure = false;
 
         // "Mostly the left, but I think the right too": the left and the right named for the person are both sides.
-        var left = analysis.Mentions.FirstOrDefault(m => m.Concept == LeftSide && m.Affirmed);
-        var right = analysis.Mentions.FirstOrDefault(m => m.Concept == RightSide && m.Affirmed);
+        var (left, right) = SidesNamedApart(analysis);
         if (left is not null && right is not null && concepts.Yes.Contains(BothSides))
         {
             (yes, unsure) = (!left.Uncertain && !right.Uncertain, left.Uncertain || right.Uncertain);
@@ -103,6 +102,26 @@ public sealed class AnswerReader(LanguageLayer language)
         }
 
         return Plain(analysis, plainYes, plainNo, plainNotSure, warningWhen);
+    }
+
+    /// <summary>
+    /// The left and the right, each named for the person and apart from the other: "the left, and the right as well".
+    /// A side that touches the other names one leg: in "my left leg right down to the ankle" the right is how far.
+    /// </summary>
+    /// <param name="analysis">The reply.</param>
+    /// <returns>The two mentions, or nulls when the reply does not name both sides apart.</returns>
+    internal static (Mention? Left, Mention? Right) SidesNamedApart(Analysis analysis)
+    {
+        foreach (var left in analysis.Mentions.Where(m => m.Concept == LeftSide && m.Affirmed))
+        {
+            var right = analysis.Mentions.FirstOrDefault(m => m.Concept == RightSide && m.Affirmed && (m.Start > left.End || left.Start > m.End));
+            if (right is not null)
+            {
+                return (left, right);
+            }
+        }
+
+        return (null, null);
     }
 
     private static AnswerReading Plain(Analysis analysis, bool plainYes, bool plainNo, bool plainNotSure, Answer? warningWhen)

@@ -102,11 +102,11 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
         var stops = Stops(utterance);
         var self = Spans(Lexicon.Self, utterance).Select(s => utterance.SentenceOf[s.Start]).ToHashSet();
         var yes = Spans(Lexicon.GeneralYes, utterance);
-        var read = mentions.Select(m => WithContext(m, accepted, stops, self, yes, utterance)).ToList();
+        var turns = Spans(Lexicon.ChecklistExcept, utterance).Concat(Spans(Lexicon.Terminators, utterance)).ToList();
+        var read = mentions.Select(m => WithContext(m, accepted, stops, self, (yes, taken, turns), utterance)).ToList();
         var general = General(utterance, taken);
-        var contrast = Spans(Lexicon.ChecklistExcept, utterance).Concat(Spans(Lexicon.Terminators, utterance))
-            .Where(s => utterance.Tokens[s.Start] is not ("now" or "still" or "yet" or "until"))
-            .ToList();
+        // "No, because…" gives a reason, not a "but": it ends a trigger's scope, yet is no contrast.
+        var contrast = turns.Where(s => utterance.Tokens[s.Start] is not ("now" or "still" or "yet" or "until" or "because")).ToList();
         var after = 0;
         if (contrast.Count > 0)
         {
@@ -239,14 +239,16 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
         return stops;
     }
 
-    private Mention WithContext(Mention mention, List<(Trigger Kind, int Start, int End)> triggers, HashSet<int> stops, HashSet<int> selfSentences, List<(int Start, int End)> yes, Utterance utterance)
+    private Mention WithContext(Mention mention, List<(Trigger Kind, int Start, int End)> triggers, HashSet<int> stops, HashSet<int> selfSentences, (List<(int Start, int End)> Yes, List<(int Start, int End)> Mentions, List<(int Start, int End)> Turns) spans, Utterance utterance)
     {
+        var (yes, taken, turns) = spans;
         var sentence = utterance.SentenceOf[mention.Start];
         bool Before(Trigger kind) => triggers.Any(t => t.Kind == kind && t.Start < mention.Start && Reaches(Math.Min(t.End, mention.Start), mention.Start)
             && (kind != Trigger.NegationBefore || !utterance.Tokens.Skip(t.End).Take(Math.Max(0, mention.Start - t.End)).Contains("just"))
 
-            // "No 3, yes 4": a yes between a denial and a mention answers for the mention.
-            && (kind != Trigger.NegationBefore || !yes.Any(y => y.Start >= t.End && y.End <= mention.Start))
+            // "No 3, yes 4": a yes between a denial and a mention answers for the mention, once the denial has had
+            // something of its own to deny; "not even a little bit numb", "do not think i have any" are the denial's.
+            && (kind != Trigger.NegationBefore || !yes.Any(y => y.Start >= t.End && y.End <= mention.Start && taken.Any(m => m.Start >= t.End && m.End <= y.Start)))
 
             // "No, above the knee": a denial followed by a comma is an answer of its own, not a modifier.
             && (kind is not (Trigger.NegationBefore or Trigger.Other) || t.End >= utterance.Tokens.Count || utterance.Tokens[t.End] != "," || t.End >= mention.Start));
@@ -286,7 +288,11 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
             entry = entry with { Excludes = sign.Excludes };
         }
 
-        var excluded = entry?.Excludes is { } excludes && Spans(excludes, utterance).Any(s => utterance.SentenceOf[s.Start] == sentence && !Denied(s.Start));
+        // "Never had cancer till last year, breast cancer", "a benign cyst, but bowel cancer in 2015": an exclusion
+        // says nothing of a mention after a turn ("but", "until", "apart from") that follows it. One after the
+        // mention still explains it ("lost weight, but I'm on a diet").
+        var excluded = entry?.Excludes is { } excludes && Spans(excludes, utterance).Any(s => utterance.SentenceOf[s.Start] == sentence && !Denied(s.Start)
+            && !turns.Any(t => t.Start >= s.End && t.End <= mention.Start));
 
         // "Not dieting" does not explain weight loss away.
         // "No, cancer free my whole life": a denial followed by a comma is an answer of its own.

@@ -58,7 +58,7 @@ public sealed class LegReader(LanguageLayer language)
     private static Legs? Which(Analysis analysis)
     {
         bool Said(string concept) => analysis.Mentions.Any(m => m.Concept == concept && m.Affirmed);
-        if (Said("BothSides") || Said("BothLegsNumbOrWeak") || (Said("LeftSide") && Said("RightSide")))
+        if (Said("BothSides") || Said("BothLegsNumbOrWeak") || AnswerReader.SidesNamedApart(analysis).Left is not null)
         {
             return Legs.Both;
         }
