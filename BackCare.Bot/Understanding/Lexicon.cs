@@ -19,11 +19,15 @@ public sealed class Lexicon
     /// <summary>The English word list's file name, next to the lexicon.</summary>
     public const string KnownWordsFileName = "known-words.txt";
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>How long one pattern may take over one message before what it found so far is read: a pathological message must not hold a turn.</summary>
+    public static readonly TimeSpan DefaultMatchTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly TimeSpan MatchTimeout;
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    private Lexicon(Raw raw, HashSet<string> knownWords)
+    private Lexicon(Raw raw, HashSet<string> knownWords, TimeSpan matchTimeout)
     {
+        MatchTimeout = matchTimeout;
         Rewrites = (raw.Rewrite ?? []).ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
         _phraseRewrites = Rewrites
             .Select(kv => (From: kv.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries), To: kv.Value))
@@ -251,9 +255,11 @@ public sealed class Lexicon
 
     /// <summary>Loads and compiles a lexicon.</summary>
     /// <param name="folder">The language's content folder, holding lexicon.json and known-words.txt.</param>
+    /// <param name="matchTimeout">How long one pattern may take over one message (<see cref="DefaultMatchTimeout"/>
+    /// unless given: a test comparing readings on a loaded machine gives more, so a slow match is not cut short).</param>
     /// <returns>The lexicon.</returns>
     /// <exception cref="InvalidDataException">A file is missing or malformed.</exception>
-    public static Lexicon Load(string folder)
+    public static Lexicon Load(string folder, TimeSpan? matchTimeout = null)
     {
         var path = Path.Combine(folder, FileName);
         if (!File.Exists(path))
@@ -277,7 +283,7 @@ public sealed class Lexicon
             : throw new InvalidDataException($"The word list was not found at '{wordsPath}'.");
         try
         {
-            return new Lexicon(raw ?? throw new InvalidDataException("The lexicon is empty."), known);
+            return new Lexicon(raw ?? throw new InvalidDataException("The lexicon is empty."), known, matchTimeout ?? DefaultMatchTimeout);
         }
         catch (InvalidDataException ex)
         {
