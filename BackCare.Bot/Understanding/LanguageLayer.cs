@@ -104,7 +104,7 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
         var yes = Spans(Lexicon.GeneralYes, utterance);
         var turns = Spans(Lexicon.ChecklistExcept, utterance).Concat(Spans(Lexicon.Terminators, utterance)).ToList();
         var read = mentions.Select(m => WithContext(m, accepted, stops, self, (yes, taken, turns), utterance)).ToList();
-        var general = General(utterance, taken);
+        var general = General(utterance, taken, yes);
         // "No, because…" gives a reason, not a "but": it ends a trigger's scope, yet is no contrast.
         var contrast = turns.Where(s => utterance.Tokens[s.Start] is not ("now" or "still" or "yet" or "until" or "because")).ToList();
         var after = 0;
@@ -308,12 +308,12 @@ public sealed class LanguageLayer(Lexicon lexicon) : IDisposable
         };
     }
 
-    private List<(GeneralAnswer Answer, int Start, int End)> General(Utterance utterance, List<(int Start, int End)> taken)
+    private List<(GeneralAnswer Answer, int Start, int End)> General(Utterance utterance, List<(int Start, int End)> taken, List<(int Start, int End)> yes)
     {
         var found = new List<(GeneralAnswer Answer, int Start, int End)>();
-        foreach (var (answer, pattern) in new[] { (GeneralAnswer.NotSure, Lexicon.GeneralNotSure), (GeneralAnswer.No, Lexicon.GeneralNo), (GeneralAnswer.Yes, Lexicon.GeneralYes) })
+        foreach (var (answer, spans) in new[] { (GeneralAnswer.NotSure, Spans(Lexicon.GeneralNotSure, utterance)), (GeneralAnswer.No, Spans(Lexicon.GeneralNo, utterance)), (GeneralAnswer.Yes, yes) })
         {
-            foreach (var (start, end) in Spans(pattern, utterance))
+            foreach (var (start, end) in spans)
             {
                 found.Add((answer, start, end));
             }

@@ -150,7 +150,8 @@ public sealed partial class Utterance
             List<string>? result = null;
             for (var i = 0; i < tokens.Count;)
             {
-                var found = Match(tokens, i, lexicon.PhraseRewritesFrom(tokens[i]));
+                var rewrites = lexicon.PhraseRewritesFrom(tokens[i]);
+                var found = Match(tokens, i, rewrites);
                 if (found < 0)
                 {
                     result?.Add(tokens[i]);
@@ -160,7 +161,7 @@ public sealed partial class Utterance
 
                 // Most messages hold no phrase to rewrite: the copy is made at the first one.
                 result ??= tokens.GetRange(0, i);
-                var (from, to) = lexicon.PhraseRewritesFrom(tokens[i])[found];
+                var (from, to) = rewrites[found];
                 result.AddRange(to);
                 i += from.Length;
             }
